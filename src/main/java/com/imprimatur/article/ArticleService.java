@@ -1,0 +1,194 @@
+package com.imprimatur.article;
+
+import com.imprimatur.problem.Problem;
+import com.imprimatur.security.Role;
+import com.imprimatur.security.StaffMember;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Articles and their revisions: writing, submitting, who may see what, and the lifecycle marks. */
+@Service
+@Transactional
+public class ArticleService {
+
+    private final Articles articles;
+    private final Revisions revisions;
+    private final ReviewRoute route;
+
+    ArticleService(Articles articles, Revisions revisions, ReviewRoute route) {
+        this.articles = articles;
+        this.revisions = revisions;
+        this.route = route;
+    }
+
+    /** A writer starts an article with its first revision, which starts a review cycle. */
+    public ArticleView create(StaffMember writer, RevisionContent content) {
+        if (!writer.has(Role.WRITER)) {
+            throw Problem.forbidden("not-a-writer", "Only writers create articles.");
+        }
+        Article article = articles.save(new Article(uniqueSlug(content.title()), writer.username()));
+        Revision revision = addRevision(article, content, writer.username(), List.of());
+        route.revisionSubmitted(revision.view());
+        return view(article, revision, List.of());
+    }
+
+    /** An author or an editor submits the next revision: 409 while the open cycle is not waiting for one. */
+    public ArticleView submit(StaffMember caller, long articleId, RevisionContent content) {
+        Article article = visibleArticle(caller, articleId);
+        List<Revision> history = revisions.findByArticleIdOrderByNumber(articleId);
+        Revision latest = history.get(history.size() - 1);
+        boolean author = isAuthor(article, history, caller.username());
+        if (!author && !caller.has(Role.EDITOR)) {
+            throw Problem.forbidden("not-an-author", "Only the article's authors and editors submit revisions.");
+        }
+        if (!route.acceptsRevision(articleId)) {
+            throw Problem.conflict("cycle-not-waiting",
+                    "Article " + articleId + " is in " + article.status() + "; a new revision is accepted only while the review cycle waits for changes, or when no cycle is open.");
+        }
+        Revision revision = addRevision(article, content, caller.username(), latest.authors());
+        route.revisionSubmitted(revision.view());
+        return view(article, revision, List.of());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ArticleView> list(StaffMember caller, boolean mine, ArticleStatus status) {
+        List<Article> found;
+        if (mine || !(caller.has(Role.EDITOR) || caller.has(Role.ADMIN) || caller.has(Role.MEDICAL_REVIEWER))) {
+            found = articles.findAuthoredBy(caller.username());
+        } else if (caller.has(Role.EDITOR) || caller.has(Role.ADMIN)) {
+            found = articles.findAllByOrderByIdDesc();
+        } else {
+            Set<Article> union = new LinkedHashSet<>(articles.findByStatusNotOrPublishedRevisionNotNullOrderByIdDesc(ArticleStatus.REJECTED));
+            union.addAll(articles.findAuthoredBy(caller.username()));
+            found = new ArrayList<>(union);
+        }
+        return found.stream()
+                .filter(a -> status == null || a.status() == status)
+                .map(a -> view(a, revisions.findByArticleIdAndNumber(a.id(), a.currentRevision()).orElseThrow(), null))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ArticleView get(StaffMember caller, long articleId) {
+        Article article = visibleArticle(caller, articleId);
+        Revision current = revisions.findByArticleIdAndNumber(articleId, article.currentRevision()).orElseThrow();
+        return view(article, current, route.openTasks(articleId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<RevisionView> history(StaffMember caller, long articleId) {
+        visibleArticle(caller, articleId);
+        return revisions.findByArticleIdOrderByNumber(articleId).stream().map(Revision::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public RevisionView revision(StaffMember caller, long articleId, int number) {
+        visibleArticle(caller, articleId);
+        return revision(articleId, number);
+    }
+
+    /** For other modules, which check access themselves or act for the engine. */
+    @Transactional(readOnly = true)
+    public RevisionView revision(long articleId, int number) {
+        return revisions.findByArticleIdAndNumber(articleId, number).map(Revision::view)
+                .orElseThrow(() -> Problem.notFound("Revision " + number + " of article " + articleId));
+    }
+
+    /** 404 unless the caller may see the article (editors and admins all; authors theirs; physicians those in review or published). */
+    @Transactional(readOnly = true)
+    public void requireVisible(StaffMember caller, long articleId) {
+        visibleArticle(caller, articleId);
+    }
+
+    /** The published text of every article but one: what a revision of that article is compared against. */
+    @Transactional(readOnly = true)
+    public List<RevisionView> publishedRevisionsExcept(long articleId) {
+        return revisions.findPublishedExcept(articleId).stream().map(Revision::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PublishedArticle> publishedBySlug(String slug) {
+        return articles.findBySlug(slug).filter(a -> a.publishedRevision() != null).map(a -> new PublishedArticle(
+                a.id(), a.slug(), revision(a.id(), a.publishedRevision()), a.firstPublishedAt(), a.publishedAt(),
+                a.lastReviewedAt(), a.reviewedBy()));
+    }
+
+    public void markStatus(long articleId, ArticleStatus status) {
+        article(articleId).status(status);
+    }
+
+    public void cycleEndedUnpublished(long articleId) {
+        article(articleId).cycleEndedUnpublished();
+    }
+
+    /** The revision goes live: reviewed by {@code reviewer}, last reviewed at the medical approval. */
+    public void published(long articleId, int number, String reviewer, Instant reviewedAt) {
+        article(articleId).published(number, reviewer, reviewedAt, Instant.now());
+    }
+
+    private Article article(long articleId) {
+        return articles.findById(articleId).orElseThrow(() -> Problem.notFound("Article " + articleId));
+    }
+
+    private Article visibleArticle(StaffMember caller, long articleId) {
+        Article article = articles.findById(articleId).orElse(null);
+        if (article == null || !maySee(caller, article)) {
+            throw Problem.notFound("Article " + articleId);
+        }
+        return article;
+    }
+
+    private boolean maySee(StaffMember caller, Article article) {
+        if (caller.has(Role.EDITOR) || caller.has(Role.ADMIN)) {
+            return true;
+        }
+        if (caller.has(Role.MEDICAL_REVIEWER) && (article.status().cycleOpen() || article.publishedRevision() != null)) {
+            return true;
+        }
+        return isAuthor(article, revisions.findByArticleIdOrderByNumber(article.id()), caller.username());
+    }
+
+    private static boolean isAuthor(Article article, List<Revision> history, String username) {
+        return article.createdBy().equals(username) || history.stream().anyMatch(r -> r.authors().contains(username));
+    }
+
+    /** Authorship accumulates: the authors of revision n are those of n-1 and whoever submitted n. */
+    private Revision addRevision(Article article, RevisionContent content, String submitter, List<String> previousAuthors) {
+        List<String> authors = new ArrayList<>(previousAuthors);
+        if (!authors.contains(submitter)) {
+            authors.add(submitter);
+        }
+        int number = article.nextRevision();
+        return revisions.save(new Revision(article.id(), number, content, submitter, authors));
+    }
+
+    private ArticleView view(Article a, Revision current, List<ReviewRoute.OpenTask> tasks) {
+        return new ArticleView(a.id(), a.slug(), current.view().title(), a.status(), a.currentRevision(),
+                a.publishedRevision(), a.createdBy(), a.createdAt(), a.publishedAt(), a.lastReviewedAt(),
+                a.reviewedBy(), tasks);
+    }
+
+    private String uniqueSlug(String title) {
+        String base = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (base.length() > 80) {
+            base = base.substring(0, 80).replaceAll("-+$", "");
+        }
+        if (base.isEmpty()) {
+            base = "article";
+        }
+        String slug = base;
+        for (int n = 2; articles.existsBySlug(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,10 @@
+package com.imprimatur.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An article's state: status, current and published revision numbers and, in detail, its open tasks. */
+public record ArticleView(long id, String slug, String title, ArticleStatus status, int currentRevision,
+        Integer publishedRevision, String createdBy, Instant createdAt, Instant publishedAt, Instant lastReviewed,
+        String reviewedBy, List<ReviewRoute.OpenTask> openTasks) {
+}

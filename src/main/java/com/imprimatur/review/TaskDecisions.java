@@ -1,0 +1,131 @@
+package com.imprimatur.review;
+
+import com.imprimatur.article.ArticleService;
+import com.imprimatur.article.RevisionView;
+import com.imprimatur.problem.Problem;
+import com.imprimatur.security.StaffMember;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks a decision against the task it is taken on and keeps it. Which decisions a task accepts
+ * is the vocabulary of the BPMN's gateways; where each decision leads is the BPMN's business.
+ */
+@Service
+@Transactional
+public class TaskDecisions {
+
+    public static final String MEDICAL_REVIEW = "medicalReview";
+    public static final String RESOLVE_PLAGIARISM = "resolvePlagiarism";
+    public static final String APPROVE_PUBLICATION = "approvePublication";
+    public static final String REVISE = "revise";
+
+    private static final Map<String, Set<String>> ACCEPTED = Map.of(
+            MEDICAL_REVIEW, Set.of("APPROVE", "REQUEST_CHANGES", "REJECT"),
+            RESOLVE_PLAGIARISM, Set.of("DISMISS", "RETURN_TO_WRITER"),
+            APPROVE_PUBLICATION, Set.of("PUBLISH", "RETURN_TO_WRITER"));
+
+    private final Decisions decisions;
+    private final ArticleService articles;
+
+    TaskDecisions(Decisions decisions, ArticleService articles) {
+        this.decisions = decisions;
+        this.articles = articles;
+    }
+
+    public record Recorded(String decision, Instant publishAt) {
+    }
+
+    public record Approval(String reviewer, Instant at) {
+    }
+
+    /** Validates the decision for the task (422 with the reason when it does not fit) and stores it. */
+    public Recorded record(TaskContext task, StaffMember actor, DecisionRequest request) {
+        if (REVISE.equals(task.taskKey())) {
+            throw Problem.invalid("decision-not-accepted",
+                    "A 'revise' task is completed by submitting the next revision: POST /api/articles/" + task.articleId() + "/revisions.");
+        }
+        Set<String> accepted = ACCEPTED.get(task.taskKey());
+        if (accepted == null) {
+            throw Problem.invalid("decision-not-accepted", "Task '" + task.taskKey() + "' takes no decision here.");
+        }
+        String decision = request.decision().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!accepted.contains(decision)) {
+            throw Problem.invalid("decision-not-accepted", "'" + request.decision() + "' is not a decision for "
+                    + task.taskKey() + "; use one of " + String.join(", ", accepted.stream().sorted().toList()) + ".")
+                    .with("accepted", accepted.stream().sorted().toList());
+        }
+        String comment = request.comment() == null ? null : request.comment().strip();
+        boolean noComment = comment == null || comment.isEmpty();
+        if (noComment && !Set.of("APPROVE", "PUBLISH").contains(decision)) {
+            throw Problem.invalid("comment-required", decision + " needs a comment that tells the "
+                    + ("DISMISS".equals(decision) ? "record why the finding is not plagiarism." : "writer what to change or why."));
+        }
+        RevisionView revision = articles.revision(task.articleId(), task.revision());
+        List<ReferenceVerdict> verdicts = verdicts(task, revision, request, decision);
+        Instant publishAt = null;
+        if ("PUBLISH".equals(decision) && request.publishAt() != null && request.publishAt().isAfter(Instant.now())) {
+            publishAt = request.publishAt();
+        }
+        decisions.save(new Decision(task, revision.id(), actor.username(), decision, noComment ? null : comment,
+                publishAt, verdicts));
+        return new Recorded(decision, publishAt);
+    }
+
+    private static List<ReferenceVerdict> verdicts(TaskContext task, RevisionView revision, DecisionRequest request,
+            String decision) {
+        List<DecisionRequest.ReferenceVerdictRequest> given = request.referenceVerdicts() == null ? List.of()
+                : request.referenceVerdicts();
+        if (!MEDICAL_REVIEW.equals(task.taskKey())) {
+            if (!given.isEmpty()) {
+                throw Problem.invalid("verdicts-not-accepted", "Reference verdicts belong to the medical review only.");
+            }
+            return List.of();
+        }
+        int count = revision.references().size();
+        ReferenceVerdict[] byNumber = new ReferenceVerdict[count];
+        for (DecisionRequest.ReferenceVerdictRequest v : given) {
+            if (v.reference() > count) {
+                throw Problem.invalid("unknown-reference", "Revision " + revision.number() + " has " + count
+                        + " references; there is no reference " + v.reference() + ".");
+            }
+            if (byNumber[v.reference() - 1] != null) {
+                throw Problem.invalid("duplicate-verdict", "Reference " + v.reference() + " has two verdicts.");
+            }
+            byNumber[v.reference() - 1] = new ReferenceVerdict(v.verdict(), v.note());
+        }
+        List<Integer> missing = new ArrayList<>();
+        List<Integer> notVerified = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (byNumber[i] == null) {
+                missing.add(i + 1);
+            } else if (byNumber[i].verdict() != Verdict.VERIFIED) {
+                notVerified.add(i + 1);
+            }
+        }
+        if ("APPROVE".equals(decision) && (!missing.isEmpty() || !notVerified.isEmpty())) {
+            throw Problem.invalid("references-not-verified",
+                    "APPROVE needs every reference VERIFIED." + (missing.isEmpty() ? "" : " Without a verdict: " + missing + ".")
+                            + (notVerified.isEmpty() ? "" : " Not verified: " + notVerified + "."))
+                    .with("missing", missing).with("notVerified", notVerified);
+        }
+        if (!missing.isEmpty() && !given.isEmpty()) {
+            throw Problem.invalid("verdicts-incomplete", "Give a verdict for every reference or none; missing: " + missing + ".");
+        }
+        return given.isEmpty() ? List.of() : List.of(byNumber);
+    }
+
+    /** The physician's approval of a revision: who and when, for the publication's "reviewed by". */
+    @Transactional(readOnly = true)
+    public Optional<Approval> medicalApproval(long articleId, int revision) {
+        long revisionId = articles.revision(articleId, revision).id();
+        return decisions.findFirstByRevisionIdAndTaskKeyAndDecisionOrderByDecidedAtDesc(revisionId, MEDICAL_REVIEW, "APPROVE")
+                .map(d -> new Approval(d.actor(), d.decidedAt()));
+    }
+}

@@ -1,0 +1,55 @@
+package com.imprimatur.security;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * In production: refuse to start with the demo profile (its users have a known password) or
+ * without a real database, and create the first admin from the environment.
+ */
+@Component
+@Profile("prod")
+class ProductionGuard implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductionGuard.class);
+
+    private final StaffAccounts accounts;
+    private final String adminUser;
+    private final String adminPassword;
+
+    ProductionGuard(Environment environment, StaffAccounts accounts,
+            @Value("${imprimatur.admin.username:}") String adminUser,
+            @Value("${imprimatur.admin.password:}") String adminPassword,
+            @Value("${spring.datasource.url:}") String datasourceUrl) {
+        if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
+            throw new IllegalStateException("Refusing to start: the 'demo' profile (known passwords) is active together with 'prod'.");
+        }
+        if (datasourceUrl.isBlank()) {
+            throw new IllegalStateException("Refusing to start: profile 'prod' needs SPRING_DATASOURCE_URL pointing at MariaDB.");
+        }
+        this.accounts = accounts;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.anyAdmin()) {
+            return;
+        }
+        if (adminUser.isBlank() || adminPassword.length() < 12) {
+            throw new IllegalStateException("No administrator exists yet: set IMPRIMATUR_ADMIN_USER and "
+                    + "IMPRIMATUR_ADMIN_PASSWORD (at least 12 characters) for the first start.");
+        }
+        accounts.createIfAbsent(adminUser, adminPassword, adminUser, null, null, EnumSet.of(Role.ADMIN));
+        log.info("Created the first administrator '{}'", adminUser);
+    }
+}

@@ -1,0 +1,54 @@
+package com.imprimatur.security;
+
+import com.imprimatur.problem.Problem;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The identity store as the rest of the application sees it. */
+@Service
+@Transactional(readOnly = true)
+public class Staff {
+
+    private final AppUsers users;
+
+    Staff(AppUsers users) {
+        this.users = users;
+    }
+
+    /** The member of staff of the current request; 401 if nobody is logged in. */
+    public StaffMember current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth.getName() == null || "anonymousUser".equals(auth.getName())) {
+            throw new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not logged in", "Log in first.");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority authority : auth.getAuthorities()) {
+            for (Role role : Role.values()) {
+                if (role.authority().equals(authority.getAuthority())) {
+                    roles.add(role);
+                }
+            }
+        }
+        return new StaffMember(auth.getName(), roles);
+    }
+
+    public Optional<StaffProfile> profile(String username) {
+        return users.findById(username).map(AppUser::profile);
+    }
+
+    public Map<String, StaffProfile> profiles(Collection<String> usernames) {
+        return users.findByUsernameIn(usernames).stream().map(AppUser::profile)
+                .collect(Collectors.toMap(StaffProfile::username, Function.identity()));
+    }
+}

@@ -1,0 +1,29 @@
+package com.imprimatur.workflow;
+
+import com.imprimatur.article.ArticleService;
+import com.imprimatur.article.ArticleStatus;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Called from the BPMN's execution listeners: keeps the article's status in step with its cycle. */
+@Component("articleStatus")
+public class ArticleStatusListener {
+
+    private final ArticleService articles;
+
+    ArticleStatusListener(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    public void mark(DelegateExecution execution, String status) {
+        articles.markStatus(articleId(execution), ArticleStatus.valueOf(status));
+    }
+
+    public void endedUnpublished(DelegateExecution execution) {
+        articles.cycleEndedUnpublished(articleId(execution));
+    }
+
+    private static long articleId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(ProcessVariables.ARTICLE_ID)).longValue();
+    }
+}

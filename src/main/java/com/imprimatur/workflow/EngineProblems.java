@@ -1,0 +1,26 @@
+package com.imprimatur.workflow;
+
+import com.imprimatur.problem.Problem;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.core.Ordered;
+import org.springframework.http.ResponseEntity;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The engine's concurrency failures are state conflicts: the loser of a race gets 409. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class EngineProblems {
+
+    @ExceptionHandler(TaskAlreadyClaimedException.class)
+    ResponseEntity<Object> alreadyClaimed(TaskAlreadyClaimedException e) {
+        return Problem.conflict("task-held-by-another", "Someone else claimed this task first.").toResponse();
+    }
+
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<Object> concurrent(OptimisticLockingException e) {
+        return Problem.conflict("concurrent-change", "Someone else changed this task at the same moment; reload and try again.").toResponse();
+    }
+}

@@ -1,0 +1,216 @@
+package com.imprimatur.workflow;
+
+import com.imprimatur.problem.Problem;
+import com.imprimatur.review.DecisionRequest;
+import com.imprimatur.review.TaskDecisions;
+import com.imprimatur.review.TaskContext;
+import com.imprimatur.security.Role;
+import com.imprimatur.security.Staff;
+import com.imprimatur.security.StaffMember;
+import com.imprimatur.security.StaffProfile;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The queues and the work on tasks: listing, claiming, assigning and completing, with the
+ * checks that belong to every task: who is a candidate, and four-eyes (the authors of a revision
+ * are never offered, given or allowed to decide its review, plagiarism finding or publication).
+ */
+@Service
+@Transactional
+public class TaskDesk {
+
+    /** Tasks whose decision an author of the revision must not take. */
+    private static final Set<String> FOUR_EYES = Set.of(TaskDecisions.MEDICAL_REVIEW,
+            TaskDecisions.RESOLVE_PLAGIARISM, TaskDecisions.APPROVE_PUBLICATION);
+    private static final int PAGE_LIMIT = 200;
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final TaskDecisions decisions;
+    private final Staff staff;
+
+    TaskDesk(TaskService tasks, RuntimeService runtime, TaskDecisions decisions, Staff staff) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.decisions = decisions;
+        this.staff = staff;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskView> mine(StaffMember caller) {
+        return views(tasks.createTaskQuery().taskAssignee(caller.username()).listPage(0, PAGE_LIMIT), caller, false);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskView> available(StaffMember caller) {
+        if (caller.groups().isEmpty()) {
+            return List.of();
+        }
+        List<Task> open = tasks.createTaskQuery().taskCandidateGroupIn(List.copyOf(caller.groups()))
+                .taskUnassigned().listPage(0, PAGE_LIMIT);
+        return views(open, caller, true);
+    }
+
+    public TaskView claim(StaffMember caller, String taskId) {
+        Task task = visibleTask(caller, taskId);
+        if (caller.username().equals(task.getAssignee())) {
+            return view(task);
+        }
+        if (task.getAssignee() != null) {
+            throw heldByAnother(task);
+        }
+        requireCandidate(task, caller.username(), caller.roles(), "You");
+        tasks.claim(taskId, caller.username());
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    public TaskView unclaim(StaffMember caller, String taskId) {
+        Task task = visibleTask(caller, taskId);
+        if (task.getAssignee() == null) {
+            throw Problem.conflict("task-not-claimed", "Nobody holds this task.");
+        }
+        if (!caller.username().equals(task.getAssignee())) {
+            throw heldByAnother(task);
+        }
+        if ("revise".equals(task.getTaskDefinitionKey())) {
+            throw Problem.conflict("task-personal", "A 'revise' task belongs to its writer and cannot be handed back.");
+        }
+        tasks.setAssignee(taskId, null);
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    public TaskView assign(StaffMember caller, String taskId, String username) {
+        if (!caller.has(Role.EDITOR)) {
+            throw Problem.forbidden("not-an-editor", "Only editors assign tasks.");
+        }
+        Task task = visibleTask(caller, taskId);
+        StaffProfile target = staff.profile(username).filter(StaffProfile::enabled).orElseThrow(
+                () -> Problem.invalid("not-a-candidate", "There is no active user '" + username + "'."));
+        requireCandidate(task, target.username(), target.roles(), target.username());
+        tasks.setAssignee(taskId, target.username());
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    public TaskView complete(StaffMember caller, String taskId, DecisionRequest request) {
+        Task task = visibleTask(caller, taskId);
+        if (task.getAssignee() == null) {
+            throw Problem.conflict("task-not-claimed", "Claim the task before completing it.");
+        }
+        if (!caller.username().equals(task.getAssignee())) {
+            throw Problem.forbidden("task-held-by-another", "Only " + task.getAssignee() + ", who holds this task, can complete it.");
+        }
+        TaskView view = view(task);
+        requireNotAuthor(task, caller.username(), "You");
+        TaskDecisions.Recorded recorded = decisions.record(
+                new TaskContext(task.getId(), task.getTaskDefinitionKey(), view.articleId(), view.revision()), caller, request);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.decisionOf(task.getTaskDefinitionKey()), recorded.decision());
+        if (TaskDecisions.APPROVE_PUBLICATION.equals(task.getTaskDefinitionKey())) {
+            variables.put(ProcessVariables.PUBLISH_AT, recorded.publishAt() == null ? null : Date.from(recorded.publishAt()));
+        }
+        tasks.complete(taskId, variables);
+        return view;
+    }
+
+    /** The task if the caller may see it (assignee, candidate, or editor); otherwise 404. */
+    private Task visibleTask(StaffMember caller, String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw Problem.notFound("Task " + taskId);
+        }
+        boolean visible = caller.username().equals(task.getAssignee()) || caller.has(Role.EDITOR)
+                || candidateGroups(task).stream().anyMatch(caller.groups()::contains);
+        if (!visible) {
+            throw Problem.notFound("Task " + taskId);
+        }
+        return task;
+    }
+
+    private void requireCandidate(Task task, String username, Set<Role> roles, String who) {
+        Set<String> groups = roles.stream().map(Role::group).collect(Collectors.toSet());
+        List<String> candidates = candidateGroups(task);
+        boolean candidate = candidates.stream().anyMatch(groups::contains)
+                || (candidates.isEmpty() && authors(task).contains(username));
+        if (!candidate) {
+            String detail = who + " cannot take this task: it is for " + (candidates.isEmpty() ? "the revision's authors" : candidates) + ".";
+            throw "You".equals(who) ? Problem.forbidden("not-a-candidate", detail) : Problem.invalid("not-a-candidate", detail);
+        }
+        requireNotAuthor(task, username, who);
+    }
+
+    private void requireNotAuthor(Task task, String username, String who) {
+        if (FOUR_EYES.contains(task.getTaskDefinitionKey()) && authors(task).contains(username)) {
+            String detail = who + " wrote this revision; someone else must decide on it (four-eyes).";
+            throw "You".equals(who) ? Problem.forbidden("four-eyes", detail) : Problem.invalid("four-eyes", detail);
+        }
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private List<String> authors(Task task) {
+        Object authors = tasks.getVariable(task.getId(), ProcessVariables.AUTHORS);
+        return authors == null ? List.of() : Arrays.asList(authors.toString().split(","));
+    }
+
+    private TaskView view(Task task) {
+        Map<String, Object> vars = tasks.getVariables(task.getId(), List.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION));
+        return view(task, vars);
+    }
+
+    private static TaskView view(Task task, Map<String, Object> vars) {
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                ((Number) vars.get(ProcessVariables.ARTICLE_ID)).longValue(),
+                ((Number) vars.get(ProcessVariables.REVISION)).intValue(),
+                task.getCreateTime().toInstant(), due, task.getAssignee(), due != null && due.isBefore(Instant.now()));
+    }
+
+    /** Views for a page of tasks with one variable query; for the claimable queue, drops what the caller wrote. */
+    private List<TaskView> views(List<Task> page, StaffMember caller, boolean dropAuthored) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        String[] instances = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        Map<String, Map<String, Object>> byInstance = new HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
+                .variableNameIn(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.AUTHORS).list()) {
+            if (v.getProcessInstanceId().equals(v.getExecutionId())) {
+                byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+            }
+        }
+        return page.stream()
+                .filter(t -> !(dropAuthored && FOUR_EYES.contains(t.getTaskDefinitionKey())
+                        && Arrays.asList(String.valueOf(byInstance.get(t.getProcessInstanceId()).get(ProcessVariables.AUTHORS)).split(","))
+                                .contains(caller.username())))
+                .map(t -> view(t, byInstance.get(t.getProcessInstanceId())))
+                .sorted(Comparator.comparing(TaskView::overdue).reversed()
+                        .thenComparing(TaskView::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(TaskView::created))
+                .toList();
+    }
+
+    private static Problem heldByAnother(Task task) {
+        return Problem.conflict("task-held-by-another", "Task " + task.getId() + " is held by " + task.getAssignee() + ".")
+                .with("assignee", task.getAssignee());
+    }
+}

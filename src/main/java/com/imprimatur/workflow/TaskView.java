@@ -1,0 +1,8 @@
+package com.imprimatur.workflow;
+
+import java.time.Instant;
+
+/** A task as the queues show it. */
+public record TaskView(String id, String key, String name, long articleId, int revision, Instant created, Instant due,
+        String assignee, boolean overdue) {
+}

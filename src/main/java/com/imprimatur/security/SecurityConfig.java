@@ -8,7 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -35,8 +37,18 @@ class SecurityConfig {
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not logged in",
                     "Log in, or send HTTP Basic credentials.");
         };
-        AccessDeniedHandler denied = (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
-                "forbidden", "Not allowed", "Your role does not allow this, or the CSRF token is missing.");
+        AccessDeniedHandler denied = (request, response, e) -> {
+            boolean anonymous = request.getUserPrincipal() == null;
+            if (e instanceof CsrfException && anonymous) {
+                // a request without credentials is first of all not logged in
+                unauthenticated.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
+            } else if (e instanceof CsrfException) {
+                problems.write(response, HttpStatus.FORBIDDEN, "csrf", "Not allowed",
+                        "The CSRF token is missing or stale: reload the page, or send HTTP Basic credentials.");
+            } else {
+                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this.");
+            }
+        };
         RequestMatcher withOwnCredentials = request -> request.getHeader("Authorization") != null;
         http.securityMatcher("/api/**", "/actuator/**", "/engine-rest/**")
                 .authorizeHttpRequests(auth -> auth

@@ -1,0 +1,206 @@
+package com.imprimatur.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.imprimatur.support.Api;
+import com.imprimatur.support.Desk;
+import com.imprimatur.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Walks every path of processes/article-review.bpmn on the real engine and MariaDB, driving it
+ * through the HTTP API as the demo users and checking the engine's own record of what it passed.
+ */
+class ArticleReviewProcessTest extends IntegrationTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+
+    Api api;
+    Desk desk;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        api = api();
+        desk = new Desk(api);
+    }
+
+    @AfterEach
+    void tearDown() {
+        AbstractAssertions.reset();
+    }
+
+    private ProcessInstance cycleOf(long articleId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("article-review")
+                .processInstanceBusinessKey(String.valueOf(articleId)).singleResult();
+    }
+
+    private long timesPassed(ProcessInstance instance, String activity) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(activity).finished().count();
+    }
+
+    private void awaitEnded(ProcessInstance instance) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceId(instance.getId()).count() == 0);
+    }
+
+    @Test
+    void approvedCleanAndPublishedAtOnce() {
+        long id = desk.create("writer", Desk.article("Approve path", 2)).get("id").asLong();
+        ProcessInstance cycle = cycleOf(id);
+        assertThat(cycle).isWaitingAt("medicalReview");
+        assertThat(cycle).task().hasCandidateGroup("medical-reviewers");
+
+        desk.decide("reviewer", "medicalReview", id, Desk.approveAll(2));
+        desk.decide("editor", "approvePublication", id, Desk.decision("PUBLISH", null));
+        awaitEnded(cycle);
+
+        assertThat(cycle).isEnded().hasPassedInOrder("submitted", "medicalReview", "checkPlagiarism",
+                "approvePublication", "publish", "published");
+        assertThat(cycle).hasNotPassed("revise", "resolvePlagiarism", "publicationTime", "rejected");
+        assertThat(desk.article("editor", id).get("status").asText()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void changesRequestedTwiceLoopBackToTheWriter() {
+        long id = desk.create("writer", Desk.article("Loop path", 1)).get("id").asLong();
+        ProcessInstance cycle = cycleOf(id);
+
+        for (int round = 1; round <= 2; round++) {
+            desk.decide("reviewer", "medicalReview", id, Desk.decision("REQUEST_CHANGES", "Round " + round + " of changes."));
+            assertThat(cycle).isWaitingAt("revise");
+            assertThat(cycle).task().isAssignedTo("writer");
+            Api.Answer next = api.post("writer", "/api/articles/" + id + "/revisions", Desk.article("Loop path", 1));
+            assertThat(next.status()).isEqualTo(201);
+            assertThat(next.json().get("revision").asInt()).isEqualTo(round + 1);
+        }
+        assertThat(cycle).isWaitingAt("medicalReview");
+        assertThat(runtime.getVariable(cycle.getId(), "revision")).isEqualTo(3);
+
+        desk.decide("reviewer2", "medicalReview", id, Desk.approveAll(1));
+        desk.decide("editor", "approvePublication", id, Desk.decision("PUBLISH", null));
+        awaitEnded(cycle);
+        assertThat(timesPassed(cycle, "revise")).isEqualTo(2);
+        assertThat(timesPassed(cycle, "medicalReview")).isEqualTo(3);
+        assertThat(cycle).hasPassed("published");
+        assertThat(desk.article("editor", id).get("publishedRevision").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void rejectedEndsTheCycle() {
+        long id = desk.create("writer", Desk.article("Reject path", 1)).get("id").asLong();
+        ProcessInstance cycle = cycleOf(id);
+        desk.decide("reviewer", "medicalReview", id, Desk.decision("REJECT", "Not supported by evidence."));
+        assertThat(cycle).isEnded().hasPassed("rejected").hasNotPassed("checkPlagiarism", "published");
+        assertThat(desk.article("editor", id).get("status").asText()).isEqualTo("REJECTED");
+    }
+
+    /** An article whose body repeats a passage of another, published article. */
+    private long copyOfPublished() {
+        Map<String, Object> original = Desk.article("Original on sun protection", 1);
+        desk.publish("writer", original, 1);
+        String copied = String.join(" ", java.util.Arrays.copyOfRange(original.get("body").toString().split(" "), 0, 20));
+        return desk.create("writer2", Desk.article("Copied on sun protection",
+                Desk.uniqueBody(20) + " " + copied + " " + Desk.uniqueBody(20), 1)).get("id").asLong();
+    }
+
+    @Test
+    void plagiarismFlaggedThenDismissedWithAJustification() {
+        long id = copyOfPublished();
+        ProcessInstance cycle = cycleOf(id);
+        desk.decide("reviewer", "medicalReview", id, Desk.approveAll(1));
+        String task = desk.awaitTask("editor", "available", "resolvePlagiarism", id);
+        assertThat(desk.article("editor", id).get("status").asText()).isEqualTo("PLAGIARISM_HOLD");
+
+        JsonNode report = api.get("writer2", "/api/articles/" + id + "/revisions/1/plagiarism").json();
+        assertThat(report.get("flagged").asBoolean()).isTrue();
+        assertThat(report.get("longestPassageWords").asInt()).isGreaterThanOrEqualTo(20);
+        assertThat(report.get("matches").get(0).get("text").asText().split(" ")).hasSizeGreaterThanOrEqualTo(20);
+
+        desk.claim("editor", task);
+        Api.Answer bare = api.post("editor", "/api/tasks/" + task + "/complete", Desk.decision("DISMISS", " "));
+        assertThat(bare.status()).isEqualTo(422);
+        assertThat(bare.problemType()).isEqualTo("comment-required");
+        Api.Answer dismissed = api.post("editor", "/api/tasks/" + task + "/complete",
+                Desk.decision("DISMISS", "The passage is our own earlier wording, reused with permission of the author."));
+        assertThat(dismissed.status()).as(dismissed.text()).isEqualTo(200);
+
+        desk.decide("editor", "approvePublication", id, Desk.decision("PUBLISH", null));
+        awaitEnded(cycle);
+        assertThat(cycle).hasPassedInOrder("checkPlagiarism", "resolvePlagiarism", "approvePublication", "published");
+    }
+
+    @Test
+    void plagiarismFlaggedThenReturnedToTheWriter() {
+        long id = copyOfPublished();
+        ProcessInstance cycle = cycleOf(id);
+        desk.decide("reviewer", "medicalReview", id, Desk.approveAll(1));
+        desk.decide("editor", "resolvePlagiarism", id, Desk.decision("RETURN_TO_WRITER", "Rewrite the copied paragraph."));
+        assertThat(cycle).isWaitingAt("revise");
+        assertThat(cycle).task().isAssignedTo("writer2");
+
+        assertThat(api.post("writer2", "/api/articles/" + id + "/revisions", Desk.article("Rewritten on sun protection", 1))
+                .status()).isEqualTo(201);
+        desk.decide("reviewer", "medicalReview", id, Desk.approveAll(1));
+        desk.awaitTask("editor", "available", "approvePublication", id);
+        assertThat(api.get("editor", "/api/articles/" + id + "/revisions/2/plagiarism").json().get("flagged").asBoolean()).isFalse();
+        assertThat(cycle).hasPassed("resolvePlagiarism", "revise").isWaitingAt("approvePublication");
+    }
+
+    @Test
+    void theEditorReturnsTheRevisionInsteadOfPublishing() {
+        long id = desk.create("writer", Desk.article("Return from publication", 1)).get("id").asLong();
+        ProcessInstance cycle = cycleOf(id);
+        desk.decide("reviewer", "medicalReview", id, Desk.approveAll(1));
+        desk.decide("editor", "approvePublication", id, Desk.decision("RETURN_TO_WRITER", "The headline overpromises."));
+        assertThat(cycle).isWaitingAt("revise").hasPassed("approvePublication").hasNotPassed("publish");
+    }
+
+    @Test
+    void publicationScheduledForAGivenTime() {
+        long id = desk.create("writer", Desk.article("Scheduled path", 1)).get("id").asLong();
+        ProcessInstance cycle = cycleOf(id);
+        desk.decide("reviewer", "medicalReview", id, Desk.approveAll(1));
+        Instant at = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> publish = Desk.decision("PUBLISH", null);
+        publish.put("publishAt", at.toString());
+        desk.decide("editor", "approvePublication", id, publish);
+
+        assertThat(cycle).isWaitingAt("publicationTime");
+        assertThat(desk.article("editor", id).get("status").asText()).isEqualTo("SCHEDULED");
+        Job timer = management.createJobQuery().processInstanceId(cycle.getId()).timers().singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(at);
+        assertThat(api.get(null, "/api/public/articles/" + desk.article("editor", id).get("slug").asText()).status()).isEqualTo(404);
+
+        awaitEnded(cycle);
+        JsonNode article = desk.article("editor", id);
+        assertThat(article.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(Instant.parse(article.get("publishedAt").asText())).isAfterOrEqualTo(at);
+        assertThat(cycle).hasPassedInOrder("approvePublication", "publicationTime", "publish", "published");
+    }
+}

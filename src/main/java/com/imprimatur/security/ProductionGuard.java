@@ -1,6 +1,5 @@
 package com.imprimatur.security;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,12 +7,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * In production: refuse to start with the demo profile (its users have a known password) or
- * without a real database, and create the first admin from the environment.
+ * In production, creates the first admin from the environment. (Refusing the demo profile happens
+ * earlier, before anything starts: {@link ProductionProfileCheck}.)
  */
 @Component
 @Profile("prod")
@@ -25,16 +23,8 @@ class ProductionGuard implements ApplicationRunner {
     private final String adminUser;
     private final String adminPassword;
 
-    ProductionGuard(Environment environment, StaffAccounts accounts,
-            @Value("${imprimatur.admin.username:}") String adminUser,
-            @Value("${imprimatur.admin.password:}") String adminPassword,
-            @Value("${spring.datasource.url:}") String datasourceUrl) {
-        if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
-            throw new IllegalStateException("Refusing to start: the 'demo' profile (known passwords) is active together with 'prod'.");
-        }
-        if (datasourceUrl.isBlank()) {
-            throw new IllegalStateException("Refusing to start: profile 'prod' needs SPRING_DATASOURCE_URL pointing at MariaDB.");
-        }
+    ProductionGuard(StaffAccounts accounts, @Value("${imprimatur.admin.username:}") String adminUser,
+            @Value("${imprimatur.admin.password:}") String adminPassword) {
         this.accounts = accounts;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;

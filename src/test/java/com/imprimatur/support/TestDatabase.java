@@ -26,6 +26,17 @@ public final class TestDatabase {
     private static final String OPTIONS = "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true";
 
     public record Connection(String url, String username, String password, String kind) {
+
+        /** An empty database beside the test database on the same server, dropped first if it exists. */
+        public String freshSibling(String database) {
+            try (java.sql.Connection c = DriverManager.getConnection(url, username, password);
+                    Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return url.replace("/imprimatur_test?", "/" + database + "?");
+        }
     }
 
     private static Connection connection;
@@ -44,7 +55,8 @@ public final class TestDatabase {
     private static Connection start() {
         String serverUrl = System.getenv("IMPRIMATUR_TEST_DB_URL");
         if (dockerRuns()) {
-            MariaDBContainer<?> container = new MariaDBContainer<>("mariadb:11.4").withDatabaseName("imprimatur_test");
+            MariaDBContainer<?> container = new MariaDBContainer<>("mariadb:11.4").withDatabaseName("imprimatur_test")
+                    .withUsername("root");
             container.start();
             String url = container.getJdbcUrl();
             url += url.contains("?") ? "&" + OPTIONS.substring(1) : OPTIONS;

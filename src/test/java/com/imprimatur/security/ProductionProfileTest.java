@@ -1,0 +1,69 @@
+package com.imprimatur.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.imprimatur.ImprimaturApplication;
+import com.imprimatur.support.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Profile prod: never with the demo users, and the first admin comes from the environment. */
+class ProductionProfileTest {
+
+    /** Command-line arguments: they outrank application.yml, as the environment does in production. */
+    private static String[] args(String url, String... more) {
+        TestDatabase.Connection db = TestDatabase.get();
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
+                "--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true"));
+        for (String property : more) {
+            args.add("--" + property);
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private static SpringApplicationBuilder app(String... profiles) {
+        return new SpringApplicationBuilder(ImprimaturApplication.class).profiles(profiles);
+    }
+
+    @Test
+    void refusesToStartTogetherWithTheDemoProfile() {
+        assertThatThrownBy(() -> app("prod", "demo").run(args(TestDatabase.get().url())))
+                .hasMessageContaining("'demo'");
+    }
+
+    @Test
+    void refusesToStartWithoutADatabaseServer() {
+        assertThatThrownBy(() -> app("prod").run("--spring.datasource.url="))
+                .hasMessageContaining("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void createsTheFirstAdminFromTheEnvironmentAndNoDemoUsers() throws Exception {
+        String url = TestDatabase.get().freshSibling("imprimatur_prodcheck");
+        try (ConfigurableApplicationContext app = app("prod").run(args(url,
+                "imprimatur.admin.username=chief", "imprimatur.admin.password=correct-horse-battery"))) {
+            Staff staff = app.getBean(Staff.class);
+            assertThat(staff.profile("chief")).hasValueSatisfying(p -> assertThat(p.roles()).containsExactly(Role.ADMIN));
+            assertThat(staff.profile("writer")).isEmpty();
+            assertThat(staff.profile("admin")).isEmpty();
+
+            int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("chief:correct-horse-battery".getBytes()))
+                    .build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+}

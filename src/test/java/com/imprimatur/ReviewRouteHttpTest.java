@@ -40,6 +40,14 @@ class ReviewRouteHttpTest extends IntegrationTest {
         assertThat(changes.status()).as(changes.text()).isEqualTo(200);
         assertThat(desk.article("writer", id).get("status").asText()).isEqualTo("CHANGES_REQUESTED");
 
+        // the writer reads the physician's comment; other writers cannot
+        JsonNode decisions = api.get("writer", "/api/articles/" + id + "/decisions").json();
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).get("decision").asText()).isEqualTo("REQUEST_CHANGES");
+        assertThat(decisions.get(0).get("comment").asText()).isEqualTo("Say which adults this applies to.");
+        assertThat(decisions.get(0).get("actor").asText()).isEqualTo("reviewer");
+        assertThat(api.get("writer2", "/api/articles/" + id + "/decisions").status()).isEqualTo(404);
+
         // the writer's revise task, completed by submitting revision 2
         String revise = desk.awaitTask("writer", "mine", "revise", id);
         assertThat(revise).isNotBlank();
@@ -76,6 +84,10 @@ class ReviewRouteHttpTest extends IntegrationTest {
         Instant lastReviewed = Instant.parse(page.json().get("lastReviewed").asText());
         Instant lastModified = Instant.parse(page.json().get("lastModified").asText());
         assertThat(lastReviewed).isBefore(lastModified);
+
+        JsonNode approvalDecision = api.get("writer", "/api/articles/" + id + "/decisions").json().get(1);
+        assertThat(approvalDecision.get("revision").asInt()).isEqualTo(2);
+        assertThat(approvalDecision.get("referenceVerdicts").findValuesAsText("verdict")).containsExactly("VERIFIED", "VERIFIED");
 
         JsonNode article = desk.article("editor", id);
         assertThat(article.get("publishedRevision").asInt()).isEqualTo(2);

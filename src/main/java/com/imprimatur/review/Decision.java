@@ -33,6 +33,9 @@ class Decision {
     @Column(name = "revision_id", nullable = false)
     private long revisionId;
 
+    @Column(name = "revision_number", nullable = false)
+    private int revisionNumber;
+
     @Column(name = "task_id", nullable = false)
     private String taskId;
 
@@ -65,6 +68,7 @@ class Decision {
             List<ReferenceVerdict> verdicts) {
         this.articleId = task.articleId();
         this.revisionId = revisionId;
+        this.revisionNumber = task.revision();
         this.taskId = task.taskId();
         this.taskKey = task.taskKey();
         this.actor = actor;
@@ -83,10 +87,10 @@ class Decision {
         return decidedAt;
     }
 
-    DecisionView view(int revision) {
+    DecisionView view() {
         List<DecisionView.Verdict> list = IntStream.range(0, verdicts.size())
                 .mapToObj(i -> new DecisionView.Verdict(i + 1, verdicts.get(i).verdict(), verdicts.get(i).note()))
                 .toList();
-        return new DecisionView(taskKey, revision, actor, decision, comment, publishAt, decidedAt, list);
+        return new DecisionView(taskKey, revisionNumber, actor, decision, comment, publishAt, decidedAt, list);
     }
 }

@@ -121,6 +121,13 @@ public class TaskDecisions {
         return given.isEmpty() ? List.of() : List.of(byNumber);
     }
 
+    /** Every decision on the article, oldest first, for those who may see the article. */
+    @Transactional(readOnly = true)
+    public List<DecisionView> ofArticle(StaffMember caller, long articleId) {
+        articles.requireVisible(caller, articleId);
+        return decisions.findByArticleIdOrderByDecidedAt(articleId).stream().map(Decision::view).toList();
+    }
+
     /** The physician's approval of a revision: who and when, for the publication's "reviewed by". */
     @Transactional(readOnly = true)
     public Optional<Approval> medicalApproval(long articleId, int revision) {

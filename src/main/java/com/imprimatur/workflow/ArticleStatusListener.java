@@ -16,14 +16,10 @@ public class ArticleStatusListener {
     }
 
     public void mark(DelegateExecution execution, String status) {
-        articles.markStatus(articleId(execution), ArticleStatus.valueOf(status));
+        articles.markStatus(ProcessVariables.articleId(execution), ArticleStatus.valueOf(status));
     }
 
     public void endedUnpublished(DelegateExecution execution) {
-        articles.cycleEndedUnpublished(articleId(execution));
-    }
-
-    private static long articleId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ProcessVariables.ARTICLE_ID)).longValue();
+        articles.cycleEndedUnpublished(ProcessVariables.articleId(execution));
     }
 }

@@ -1,5 +1,7 @@
 package com.imprimatur.workflow;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names the BPMN and the code share. A task's decision is kept as {@code <taskKey>Decision}. */
 final class ProcessVariables {
 
@@ -17,6 +19,14 @@ final class ProcessVariables {
     static final String PUBLISH_AT = "approvePublicationAt";
 
     private ProcessVariables() {
+    }
+
+    static long articleId(VariableScope scope) {
+        return ((Number) scope.getVariable(ARTICLE_ID)).longValue();
+    }
+
+    static int revision(VariableScope scope) {
+        return ((Number) scope.getVariable(REVISION)).intValue();
     }
 
     static String decisionOf(String taskKey) {

@@ -17,8 +17,6 @@ class PublishRevision implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long articleId = ((Number) execution.getVariable(ProcessVariables.ARTICLE_ID)).longValue();
-        int revision = ((Number) execution.getVariable(ProcessVariables.REVISION)).intValue();
-        publisher.publish(articleId, revision);
+        publisher.publish(ProcessVariables.articleId(execution), ProcessVariables.revision(execution));
     }
 }

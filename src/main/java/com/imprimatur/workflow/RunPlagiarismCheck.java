@@ -17,8 +17,6 @@ class RunPlagiarismCheck implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long articleId = ((Number) execution.getVariable(ProcessVariables.ARTICLE_ID)).longValue();
-        int revision = ((Number) execution.getVariable(ProcessVariables.REVISION)).intValue();
-        execution.setVariable(ProcessVariables.PLAGIARISM_FLAGGED, check.run(articleId, revision));
+        execution.setVariable(ProcessVariables.PLAGIARISM_FLAGGED, check.run(ProcessVariables.articleId(execution), ProcessVariables.revision(execution)));
     }
 }

@@ -74,11 +74,14 @@ class Article {
         this.status = status;
     }
 
+    /** A re-reviewed revision published again keeps its "last modified": only the review is new. */
     void published(int revision, String reviewer, Instant reviewedAt, Instant at) {
+        if (publishedRevision == null || publishedRevision != revision) {
+            this.publishedAt = at;
+        }
         this.publishedRevision = revision;
         this.reviewedBy = reviewer;
         this.lastReviewedAt = reviewedAt;
-        this.publishedAt = at;
         if (firstPublishedAt == null) {
             firstPublishedAt = at;
         }

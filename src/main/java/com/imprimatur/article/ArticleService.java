@@ -37,7 +37,7 @@ public class ArticleService {
         Article article = articles.save(new Article(uniqueSlug(content.title()), writer.username()));
         Revision revision = addRevision(article, content, writer.username(), List.of());
         route.revisionSubmitted(revision.view());
-        return view(article, revision, List.of());
+        return view(article, revision, null, List.of());
     }
 
     /** An author or an editor submits the next revision: 409 while the open cycle is not waiting for one. */
@@ -55,7 +55,26 @@ public class ArticleService {
         }
         Revision revision = addRevision(article, content, caller.username(), latest.authors());
         route.revisionSubmitted(revision.view());
-        return view(article, revision, List.of());
+        return view(article, revision, null, List.of());
+    }
+
+    /**
+     * Reopens review of the article's published revision (or joins its open cycle); returns the
+     * cycle's id. 409 when nothing of the article is published.
+     */
+    public String reopenReview(long articleId, ReviewRoute.CycleReason because) {
+        Article article = article(articleId);
+        if (article.publishedRevision() == null) {
+            throw Problem.conflict("not-published", "Article " + articleId + " has no published revision to re-review.");
+        }
+        return route.reopen(revision(articleId, article.publishedRevision()), because);
+    }
+
+    /** Published articles with no open cycle whose last review was before {@code reviewedBefore}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Long> dueForReReview(Instant reviewedBefore, int limit) {
+        return articles.findDueForReReview(ArticleStatus.PUBLISHED, reviewedBefore,
+                org.springframework.data.domain.PageRequest.of(0, limit));
     }
 
     @Transactional(readOnly = true)
@@ -72,7 +91,7 @@ public class ArticleService {
         }
         return found.stream()
                 .filter(a -> status == null || a.status() == status)
-                .map(a -> view(a, revisions.findByArticleIdAndNumber(a.id(), a.currentRevision()).orElseThrow(), null))
+                .map(a -> view(a, revisions.findByArticleIdAndNumber(a.id(), a.currentRevision()).orElseThrow(), null, null))
                 .toList();
     }
 
@@ -80,7 +99,7 @@ public class ArticleService {
     public ArticleView get(StaffMember caller, long articleId) {
         Article article = visibleArticle(caller, articleId);
         Revision current = revisions.findByArticleIdAndNumber(articleId, article.currentRevision()).orElseThrow();
-        return view(article, current, route.openTasks(articleId));
+        return view(article, current, route.openCycle(articleId).orElse(null), route.openTasks(articleId));
     }
 
     @Transactional(readOnly = true)
@@ -170,10 +189,10 @@ public class ArticleService {
         return revisions.save(new Revision(article.id(), number, content, submitter, authors));
     }
 
-    private ArticleView view(Article a, Revision current, List<ReviewRoute.OpenTask> tasks) {
+    private ArticleView view(Article a, Revision current, ReviewRoute.Cycle cycle, List<ReviewRoute.OpenTask> tasks) {
         return new ArticleView(a.id(), a.slug(), current.view().title(), a.status(), a.currentRevision(),
                 a.publishedRevision(), a.createdBy(), a.createdAt(), a.publishedAt(), a.lastReviewedAt(),
-                a.reviewedBy(), tasks);
+                a.reviewedBy(), cycle, tasks);
     }
 
     private String uniqueSlug(String title) {

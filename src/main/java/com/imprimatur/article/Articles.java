@@ -20,5 +20,11 @@ interface Articles extends JpaRepository<Article, Long> {
 
     List<Article> findAllByOrderByIdDesc();
 
+    @Query("""
+            select a.id from Article a where a.status = :published and a.publishedRevision is not null
+              and a.lastReviewedAt < :before order by a.lastReviewedAt""")
+    List<Long> findDueForReReview(@Param("published") ArticleStatus published, @Param("before") java.time.Instant before,
+            org.springframework.data.domain.Pageable page);
+
     List<Article> findByStatusNotOrPublishedRevisionNotNullOrderByIdDesc(ArticleStatus status);
 }

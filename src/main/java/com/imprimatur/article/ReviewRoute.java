@@ -17,8 +17,27 @@ public interface ReviewRoute {
      */
     void revisionSubmitted(RevisionView revision);
 
+    /**
+     * Reopens review of a published revision: starts a cycle for it, or, when the article already
+     * has an open cycle, joins that one. Returns the cycle's id.
+     */
+    String reopen(RevisionView published, CycleReason because);
+
+    /** The article's open cycle, if any. */
+    java.util.Optional<Cycle> openCycle(long articleId);
+
     /** The open tasks of the article's cycle, oldest first. */
     List<OpenTask> openTasks(long articleId);
+
+    /** Why a review cycle was opened. */
+    enum CycleReason {
+        SUBMISSION,
+        READER_REPORT,
+        SCHEDULED_RE_REVIEW
+    }
+
+    record Cycle(String id, int revision, CycleReason openedBecause) {
+    }
 
     record OpenTask(String id, String key, String name, int revision, String assignee, java.time.Instant created,
             java.time.Instant due) {

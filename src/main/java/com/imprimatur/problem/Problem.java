@@ -18,6 +18,7 @@ public class Problem extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private Long retryAfterSeconds;
 
     public Problem(HttpStatus status, String type, String title, String detail) {
         super(detail);
@@ -40,6 +41,19 @@ public class Problem extends RuntimeException {
 
     public static Problem invalid(String type, String detail) {
         return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, type, "Invalid content", detail);
+    }
+
+    /** 503: the database cannot be reached; nothing was stored, the caller may try again. */
+    public static Problem unavailable() {
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "We cannot store anything right now and nothing was stored; please try again in a little while.")
+                .retryAfter(30);
+    }
+
+    /** Sets the Retry-After header (and a retryAfterSeconds property) of the answer. */
+    public Problem retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return with("retryAfterSeconds", seconds);
     }
 
     public Problem with(String name, Object value) {
@@ -69,7 +83,11 @@ public class Problem extends RuntimeException {
         body.setType(type());
         body.setTitle(title);
         properties.forEach(body::setProperty);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfterSeconds != null) {
+            answer.header("Retry-After", String.valueOf(retryAfterSeconds));
+        }
+        return answer.body(body);
     }
 
     static URI typeUri(String type) {

@@ -25,11 +25,16 @@ public class TaskDecisions {
     public static final String RESOLVE_PLAGIARISM = "resolvePlagiarism";
     public static final String APPROVE_PUBLICATION = "approvePublication";
     public static final String REVISE = "revise";
+    public static final String TRIAGE_REPORT = "triageReport";
+
+    /** Decisions that must say why: the writer, the record or the reader's report needs the reason. */
+    private static final Set<String> NEED_A_COMMENT = Set.of("REQUEST_CHANGES", "REJECT", "DISMISS", "RETURN_TO_WRITER");
 
     private static final Map<String, Set<String>> ACCEPTED = Map.of(
             MEDICAL_REVIEW, Set.of("APPROVE", "REQUEST_CHANGES", "REJECT"),
             RESOLVE_PLAGIARISM, Set.of("DISMISS", "RETURN_TO_WRITER"),
-            APPROVE_PUBLICATION, Set.of("PUBLISH", "RETURN_TO_WRITER"));
+            APPROVE_PUBLICATION, Set.of("PUBLISH", "RETURN_TO_WRITER"),
+            TRIAGE_REPORT, Set.of("REOPEN_REVIEW", "DISMISS"));
 
     private final Decisions decisions;
     private final ArticleService articles;
@@ -63,9 +68,9 @@ public class TaskDecisions {
         }
         String comment = request.comment() == null ? null : request.comment().strip();
         boolean noComment = comment == null || comment.isEmpty();
-        if (noComment && !Set.of("APPROVE", "PUBLISH").contains(decision)) {
+        if (noComment && NEED_A_COMMENT.contains(decision)) {
             throw Problem.invalid("comment-required", decision + " needs a comment that tells the "
-                    + ("DISMISS".equals(decision) ? "record why the finding is not plagiarism." : "writer what to change or why."));
+                    + ("DISMISS".equals(decision) ? "record why it is dismissed." : "writer what to change or why."));
         }
         RevisionView revision = articles.revision(task.articleId(), task.revision());
         List<ReferenceVerdict> verdicts = verdicts(task, revision, request, decision);

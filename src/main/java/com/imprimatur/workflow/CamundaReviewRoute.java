@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -30,20 +32,50 @@ class CamundaReviewRoute implements ReviewRoute {
 
     @Override
     public void revisionSubmitted(RevisionView revision) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.REVISION, revision.number());
-        variables.put(ProcessVariables.WRITER, revision.createdBy());
-        variables.put(ProcessVariables.AUTHORS, String.join(",", revision.authors()));
         Task revise = reviseTask(revision.articleId());
         if (revise != null) {
-            tasks.complete(revise.getId(), variables);
+            tasks.complete(revise.getId(), revisionVariables(revision));
             return;
         }
         if (cycleOpen(revision.articleId())) {
             throw new IllegalStateException("Article " + revision.articleId() + " already has an open cycle");
         }
+        start(revision, CycleReason.SUBMISSION);
+    }
+
+    @Override
+    public String reopen(RevisionView published, CycleReason because) {
+        return openCycle(published.articleId()).map(Cycle::id).orElseGet(() -> start(published, because));
+    }
+
+    @Override
+    public Optional<Cycle> openCycle(long articleId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(String.valueOf(articleId)).singleResult();
+        if (instance == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> vars = runtime.getVariables(instance.getId(),
+                List.of(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE));
+        Object because = vars.get(ProcessVariables.OPENED_BECAUSE);
+        return Optional.of(new Cycle(instance.getId(), ((Number) vars.get(ProcessVariables.REVISION)).intValue(),
+                because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because.toString())));
+    }
+
+    private String start(RevisionView revision, CycleReason because) {
+        Map<String, Object> variables = revisionVariables(revision);
         variables.put(ProcessVariables.ARTICLE_ID, revision.articleId());
-        runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, String.valueOf(revision.articleId()), variables);
+        variables.put(ProcessVariables.OPENED_BECAUSE, because.name());
+        return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, String.valueOf(revision.articleId()),
+                variables).getId();
+    }
+
+    private static Map<String, Object> revisionVariables(RevisionView revision) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.REVISION, revision.number());
+        variables.put(ProcessVariables.WRITER, revision.createdBy());
+        variables.put(ProcessVariables.AUTHORS, String.join(",", revision.authors()));
+        return variables;
     }
 
     @Override

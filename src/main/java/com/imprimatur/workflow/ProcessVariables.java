@@ -14,6 +14,10 @@ final class ProcessVariables {
     static final String WRITER = "writer";
     /** The revision's authors, comma-separated: never offered its review or approval (four-eyes). */
     static final String AUTHORS = "authors";
+    /** Why the cycle was opened: a submission, a reader's report, or the scheduled re-review. */
+    static final String OPENED_BECAUSE = "openedBecause";
+    /** The reader's report a triage task is about (its public id). */
+    static final String REPORT_ID = "reportId";
     static final String PLAGIARISM_FLAGGED = "plagiarismFlagged";
     /** When an approved publication is to go live (a Date), or null for at once. */
     static final String PUBLISH_AT = "approvePublicationAt";
@@ -31,5 +35,15 @@ final class ProcessVariables {
 
     static String decisionOf(String taskKey) {
         return taskKey + "Decision";
+    }
+
+    /** The comment given with a task's decision (a dismissal's reason, say). */
+    static String commentOf(String taskKey) {
+        return taskKey + "Comment";
+    }
+
+    /** Who took a task's decision. */
+    static String actorOf(String taskKey) {
+        return taskKey + "By";
     }
 }

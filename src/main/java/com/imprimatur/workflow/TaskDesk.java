@@ -37,7 +37,7 @@ public class TaskDesk {
 
     /** Tasks whose decision an author of the revision must not take. */
     private static final Set<String> FOUR_EYES = Set.of(TaskDecisions.MEDICAL_REVIEW,
-            TaskDecisions.RESOLVE_PLAGIARISM, TaskDecisions.APPROVE_PUBLICATION);
+            TaskDecisions.RESOLVE_PLAGIARISM, TaskDecisions.APPROVE_PUBLICATION, TaskDecisions.TRIAGE_REPORT);
     private static final int PAGE_LIMIT = 200;
 
     private final TaskService tasks;
@@ -121,6 +121,8 @@ public class TaskDesk {
                 new TaskContext(task.getId(), task.getTaskDefinitionKey(), view.articleId(), view.revision()), caller, request);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.decisionOf(task.getTaskDefinitionKey()), recorded.decision());
+        variables.put(ProcessVariables.commentOf(task.getTaskDefinitionKey()), request.comment());
+        variables.put(ProcessVariables.actorOf(task.getTaskDefinitionKey()), caller.username());
         if (TaskDecisions.APPROVE_PUBLICATION.equals(task.getTaskDefinitionKey())) {
             variables.put(ProcessVariables.PUBLISH_AT, recorded.publishAt() == null ? null : Date.from(recorded.publishAt()));
         }
@@ -173,7 +175,8 @@ public class TaskDesk {
     }
 
     private TaskView view(Task task) {
-        Map<String, Object> vars = tasks.getVariables(task.getId(), List.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION));
+        Map<String, Object> vars = tasks.getVariables(task.getId(),
+                List.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.REPORT_ID));
         return view(task, vars);
     }
 
@@ -182,7 +185,8 @@ public class TaskDesk {
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 ((Number) vars.get(ProcessVariables.ARTICLE_ID)).longValue(),
                 ((Number) vars.get(ProcessVariables.REVISION)).intValue(),
-                task.getCreateTime().toInstant(), due, task.getAssignee(), due != null && due.isBefore(Instant.now()));
+                task.getCreateTime().toInstant(), due, task.getAssignee(), due != null && due.isBefore(Instant.now()),
+                (String) vars.get(ProcessVariables.REPORT_ID));
     }
 
     /** Views for a page of tasks with one variable query; for the claimable queue, drops what the caller wrote. */
@@ -193,7 +197,8 @@ public class TaskDesk {
         String[] instances = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
         Map<String, Map<String, Object>> byInstance = new HashMap<>();
         for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableNameIn(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.AUTHORS).list()) {
+                .variableNameIn(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.AUTHORS,
+                        ProcessVariables.REPORT_ID).list()) {
             if (v.getProcessInstanceId().equals(v.getExecutionId())) {
                 byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
             }

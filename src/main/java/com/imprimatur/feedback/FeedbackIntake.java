@@ -1,0 +1,137 @@
+package com.imprimatur.feedback;
+
+import com.imprimatur.article.ArticleService;
+import com.imprimatur.article.PublishedArticle;
+import com.imprimatur.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a reader's report: checks it, stores it and opens its triage task in one transaction, so
+ * that a report id is given out only for a report that is safely stored. The same report from the
+ * same client within 24 hours gets the same id back.
+ */
+@Service
+public class FeedbackIntake {
+
+    static final Duration REPEAT_WINDOW = Duration.ofHours(24);
+    private static final int MAX_TEXT = 2000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    private final ArticleService articles;
+    private final FeedbackReports reports;
+    private final TriageQueue triage;
+    private final String clientSalt;
+
+    FeedbackIntake(ArticleService articles, FeedbackReports reports, TriageQueue triage,
+            @Value("${imprimatur.feedback.client-salt}") String clientSalt) {
+        this.articles = articles;
+        this.reports = reports;
+        this.triage = triage;
+        this.clientSalt = clientSalt;
+    }
+
+    /** The id given to the reader, and whether it is that of an earlier, identical report. */
+    public record Receipt(String reportId, boolean repeated) {
+    }
+
+    /** A checked report, ready to store. */
+    record Checked(long articleId, int revision, List<String> authors, ReportReason reason, String comment,
+            String passage, String email, String clientHash, String dedupeKey) {
+    }
+
+    /** Checks the report against the published article: 404 for an unpublished slug, 422 naming every broken rule. */
+    @Transactional(readOnly = true)
+    public Checked check(String slug, FeedbackRequest request, String client) {
+        PublishedArticle article = articles.publishedBySlug(slug)
+                .orElseThrow(() -> Problem.notFound("A published article '" + slug + "'"));
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (request.website() != null && !request.website().isBlank()) {
+            errors.add(error("website", "this field must stay empty"));
+        }
+        ReportReason reason = null;
+        if (request.reason() == null || request.reason().isBlank()) {
+            errors.add(error("reason", "choose a reason: INACCURATE, OUTDATED, QUESTIONABLE or OTHER"));
+        } else {
+            try {
+                reason = ReportReason.valueOf(request.reason().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(error("reason", "'" + shorten(request.reason()) + "' is not a reason: use INACCURATE, OUTDATED, QUESTIONABLE or OTHER"));
+            }
+        }
+        String comment = ReaderText.strip(request.comment());
+        if (comment != null && comment.length() > MAX_TEXT) {
+            errors.add(error("comment", "at most 2,000 characters"));
+        } else if (comment == null && reason != null && reason != ReportReason.OUTDATED) {
+            errors.add(error("comment", "tell us what is wrong (only OUTDATED may be sent without a comment)"));
+        }
+        String passage = ReaderText.strip(request.passage());
+        if (passage != null && passage.length() > MAX_TEXT) {
+            errors.add(error("passage", "at most 2,000 characters"));
+        } else if (passage != null && !ReaderText.words(article.revision().body()).contains(ReaderText.words(passage))) {
+            errors.add(error("passage", "the quoted passage does not occur in the article"));
+        }
+        String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            errors.add(error("email", "not a valid e-mail address"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("invalid-content", errors.get(0).get("field") + ": " + errors.get(0).get("message")
+                    + (errors.size() > 1 ? " (and more: see errors)" : "")).with("errors", errors);
+        }
+        String clientHash = sha256(clientSalt + "|" + client);
+        String dedupeKey = sha256(String.join("|", clientHash, String.valueOf(article.articleId()), reason.name(),
+                comment == null ? "" : ReaderText.words(comment), passage == null ? "" : ReaderText.words(passage)));
+        return new Checked(article.articleId(), article.revision().number(), article.revision().authors(), reason,
+                comment, passage, email, clientHash, dedupeKey);
+    }
+
+    /** Stores the report and opens its triage task together; an identical report of the last 24 hours is returned instead. */
+    @Transactional
+    public Receipt store(Checked report) {
+        reports.releaseKey(report.dedupeKey(), Instant.now().minus(REPEAT_WINDOW));
+        var earlier = reports.findByDedupeKey(report.dedupeKey());
+        if (earlier.isPresent()) {
+            return new Receipt(earlier.get().publicId(), true);
+        }
+        FeedbackReport stored = reports.saveAndFlush(new FeedbackReport(report.articleId(), report.revision(),
+                report.reason(), report.comment(), report.passage(), report.email(), report.clientHash(), report.dedupeKey()));
+        triage.reportReceived(report.articleId(), report.revision(), stored.publicId(), report.authors());
+        return new Receipt(stored.publicId(), false);
+    }
+
+    /** After a lost race between two identical reports: the one that was stored. */
+    @Transactional(readOnly = true)
+    public Receipt stored(Checked report) {
+        return reports.findByDedupeKey(report.dedupeKey()).map(r -> new Receipt(r.publicId(), true))
+                .orElseThrow(() -> new IllegalStateException("an identical report clashed but cannot be found"));
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

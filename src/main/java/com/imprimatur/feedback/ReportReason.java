@@ -1,0 +1,9 @@
+package com.imprimatur.feedback;
+
+/** Why a reader reports an article. */
+public enum ReportReason {
+    INACCURATE,
+    OUTDATED,
+    QUESTIONABLE,
+    OTHER
+}

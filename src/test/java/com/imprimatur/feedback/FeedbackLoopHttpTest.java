@@ -1,0 +1,302 @@
+package com.imprimatur.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.imprimatur.support.Api;
+import com.imprimatur.support.Desk;
+import com.imprimatur.support.IntegrationTest;
+import java.net.http.HttpRequest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** From a reader's report back into review, and the rules that keep reports useful. */
+class FeedbackLoopHttpTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+    Desk desk;
+
+    @BeforeEach
+    void setUp() {
+        api = api();
+        desk = new Desk(api);
+    }
+
+    /** A reader behind our proxy: every test reader has an address of their own. */
+    private static String reader() {
+        return "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255) + "," + "203.0.113."
+                + ThreadLocalRandom.current().nextInt(1, 255);
+    }
+
+    private Api.Answer report(String slug, Map<String, Object> body, String client) {
+        try {
+            return api.send(null, HttpRequest.newBuilder(api.uri("/api/public/articles/" + slug + "/feedback"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", client)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> inaccurate(String comment, String passage) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", "INACCURATE");
+        body.put("comment", comment);
+        if (passage != null) {
+            body.put("passage", passage);
+        }
+        return body;
+    }
+
+    private long reports() {
+        return jdbc.queryForObject("select count(*) from feedback_report", Long.class);
+    }
+
+    private JsonNode published(String title) {
+        Map<String, Object> content = Desk.article(title, 1);
+        JsonNode created = desk.publish("writer", content, 1);
+        return created;
+    }
+
+    private static String passageOf(JsonNode page) {
+        String[] words = page.get("body").asText().split(" ");
+        return String.join(" ", Arrays.copyOfRange(words, 2, 9));
+    }
+
+    @Test
+    void aReportReopensReviewAndTheCorrectedRevisionIsRepublished() {
+        JsonNode created = published("Folic acid before pregnancy");
+        long id = created.get("id").asLong();
+        String slug = created.get("slug").asText();
+        JsonNode before = api.get(null, "/api/public/articles/" + slug).json();
+        Instant firstReview = Instant.parse(before.get("lastReviewed").asText());
+
+        Map<String, Object> body = inaccurate("The dose in the second paragraph looks ten times too high.", passageOf(before));
+        body.put("email", "reader@example.org");
+        Api.Answer filed = report(slug, body, reader());
+        assertThat(filed.status()).as(filed.text()).isEqualTo(202);
+        String reportId = filed.json().get("reportId").asText();
+        assertThat(jdbc.queryForObject("select state from feedback_report where public_id = ?", String.class, reportId))
+                .isEqualTo("RECEIVED");
+
+        // the editor's triage task names the report; the editor reopens review
+        String triage = desk.awaitTask("editor", "available", "triageReport", id);
+        JsonNode task = find(api.get("editor", "/api/tasks?queue=available").json(), triage);
+        assertThat(task.get("reportId").asText()).isEqualTo(reportId);
+        assertThat(task.get("revision").asInt()).isEqualTo(1);
+        desk.claim("editor", triage);
+        Api.Answer reopened = api.post("editor", "/api/tasks/" + triage + "/complete", Desk.decision("REOPEN_REVIEW", null));
+        assertThat(reopened.status()).as(reopened.text()).isEqualTo(200);
+
+        JsonNode article = desk.article("editor", id);
+        assertThat(article.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(article.get("cycle").get("openedBecause").asText()).isEqualTo("READER_REPORT");
+        assertThat(article.get("publishedRevision").asInt()).isEqualTo(1);
+        assertThat(api.get(null, "/api/public/articles/" + slug).status()).as("stays live during re-review").isEqualTo(200);
+
+        // the physician sees the report (without the reader's e-mail); the editor sees the e-mail
+        JsonNode seenByReviewer = api.get("reviewer", "/api/articles/" + id + "/reports").json();
+        assertThat(seenByReviewer.get(0).get("id").asText()).isEqualTo(reportId);
+        assertThat(seenByReviewer.get(0).get("state").asText()).isEqualTo("REVIEW_REOPENED");
+        assertThat(seenByReviewer.get(0).get("cycleId").asText()).isEqualTo(article.get("cycle").get("id").asText());
+        assertThat(seenByReviewer.get(0).has("email")).isFalse();
+        assertThat(api.get("editor", "/api/articles/" + id + "/reports").json().get(0).get("email").asText())
+                .isEqualTo("reader@example.org");
+        assertThat(api.get("writer2", "/api/articles/" + id + "/reports").status()).isEqualTo(404);
+
+        // review of the published revision: changes requested, corrected, approved, republished
+        desk.decide("reviewer", "medicalReview", id, Desk.decision("REQUEST_CHANGES", "Correct the dose."));
+        Api.Answer corrected = api.post("writer", "/api/articles/" + id + "/revisions", Desk.article("Folic acid before pregnancy", 1));
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(201);
+        desk.decide("reviewer2", "medicalReview", id, Desk.approveAll(1));
+        desk.decide("editor", "approvePublication", id, Desk.decision("PUBLISH", null));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get(null, "/api/public/articles/" + slug).json().get("revision").asInt() == 2);
+
+        JsonNode after = api.get(null, "/api/public/articles/" + slug).json();
+        assertThat(Instant.parse(after.get("lastReviewed").asText())).isAfter(firstReview);
+        assertThat(after.get("reviewedBy").get("name").asText()).isEqualTo("Dr. Rahul Iyer");
+        assertThat(desk.article("editor", id).get("status").asText()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void aSecondReportJoinsTheOpenCycleAndADismissalNeedsAReason() {
+        JsonNode created = published("Iron supplements and constipation");
+        long id = created.get("id").asLong();
+        String slug = created.get("slug").asText();
+
+        String first = report(slug, inaccurate("Outdated advice on dosing.", null), reader()).json().get("reportId").asText();
+        Map<String, Object> outdated = new LinkedHashMap<>();
+        outdated.put("reason", "OUTDATED");
+        String second = report(slug, outdated, reader()).json().get("reportId").asText();
+        String third = report(slug, inaccurate("I just do not like it.", null), reader()).json().get("reportId").asText();
+
+        desk.decide("editor", "triageReport", id, Desk.decision("REOPEN_REVIEW", null));
+        String cycle = desk.article("editor", id).get("cycle").get("id").asText();
+        desk.decide("editor", "triageReport", id, Desk.decision("REOPEN_REVIEW", "Another reader saw the same."));
+
+        String dismissTask = desk.awaitTask("editor", "available", "triageReport", id);
+        desk.claim("editor", dismissTask);
+        Api.Answer bare = api.post("editor", "/api/tasks/" + dismissTask + "/complete", Desk.decision("DISMISS", null));
+        assertThat(bare.status()).isEqualTo(422);
+        assertThat(bare.problemType()).isEqualTo("comment-required");
+        assertThat(api.post("editor", "/api/tasks/" + dismissTask + "/complete",
+                Desk.decision("DISMISS", "A matter of taste, not of fact.")).status()).isEqualTo(200);
+
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        api.get("editor", "/api/articles/" + id + "/reports").json().forEach(r -> byId.put(r.get("id").asText(), r));
+        assertThat(byId).containsKeys(first, second, third);
+        long reopened = byId.values().stream().filter(r -> r.get("state").asText().equals("REVIEW_REOPENED")).count();
+        assertThat(reopened).isEqualTo(2);
+        assertThat(byId.values().stream().filter(r -> r.get("state").asText().equals("REVIEW_REOPENED"))
+                .map(r -> r.get("cycleId").asText())).containsOnly(cycle);
+        JsonNode dismissed = byId.values().stream().filter(r -> r.get("state").asText().equals("DISMISSED")).findFirst().orElseThrow();
+        assertThat(dismissed.get("triageNote").asText()).isEqualTo("A matter of taste, not of fact.");
+        assertThat(dismissed.get("triagedBy").asText()).isEqualTo("editor");
+        assertThat(desk.awaitTask("reviewer", "available", "medicalReview", id)).isNotBlank();
+    }
+
+    @Test
+    void everyRuleOfAReportAnswersInWordsAndStoresNothing() {
+        JsonNode created = published("Zinc lozenges and colds");
+        String slug = created.get("slug").asText();
+        long before = reports();
+        String client = reader();
+
+        Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+        cases.put("reason", Map.of("comment", "no reason given"));
+        cases.put("reason ", Map.of("reason", "ANGRY", "comment", "not a reason"));
+        cases.put("comment", Map.of("reason", "INACCURATE"));
+        cases.put("comment ", Map.of("reason", "OTHER", "comment", "<p></p>"));
+        cases.put("comment  ", Map.of("reason", "QUESTIONABLE", "comment", "x".repeat(2001)));
+        cases.put("passage", Map.of("reason", "INACCURATE", "comment", "wrong", "passage", "words that never appear anywhere"));
+        cases.put("email", Map.of("reason", "INACCURATE", "comment", "wrong", "email", "not-an-address"));
+        cases.put("website", Map.of("reason", "INACCURATE", "comment", "buy now", "website", "http://spam.example"));
+        for (var rule : cases.entrySet()) {
+            Api.Answer answer = report(slug, rule.getValue(), client);
+            assertThat(answer.status()).as(rule.getKey()).isEqualTo(422);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.json().get("errors").findValuesAsText("field")).as(rule.getKey()).contains(rule.getKey().strip());
+        }
+        assertThat(report(slug, Map.of("reason", "INACCURATE", "comment", "x", "colour", "red"), client).status()).isEqualTo(400);
+        assertThat(report("no-such-article", inaccurate("wrong", null), client).status()).isEqualTo(404);
+        assertThat(reports()).isEqualTo(before);
+
+        // OUTDATED alone is enough; HTML is stripped before it is stored (a new reader: the one above
+        // has used up this hour's ten attempts)
+        client = reader();
+        Map<String, Object> outdated = new LinkedHashMap<>();
+        outdated.put("reason", "outdated");
+        assertThat(report(slug, outdated, client).status()).isEqualTo(202);
+        Api.Answer html = report(slug, inaccurate("<b>Wrong</b> <script>alert('x')</script>dose <img src=x onerror=alert(1)>", null), client);
+        assertThat(html.status()).isEqualTo(202);
+        assertThat(jdbc.queryForObject("select comment from feedback_report where public_id = ?", String.class,
+                html.json().get("reportId").asText())).isEqualTo("Wrong dose");
+    }
+
+    @Test
+    void theSameReportFromTheSameReaderGetsTheSameId() {
+        String slug = published("Vitamin C and colds").get("slug").asText();
+        String client = reader();
+        long before = reports();
+        Map<String, Object> body = inaccurate("The trial cited was in marathon runners only.", null);
+
+        String first = report(slug, body, client).json().get("reportId").asText();
+        Api.Answer again = report(slug, inaccurate("  The trial cited was in MARATHON runners only  ", null), client);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("reportId").asText()).isEqualTo(first);
+        assertThat(reports()).isEqualTo(before + 1);
+
+        String fromSomeoneElse = report(slug, body, reader()).json().get("reportId").asText();
+        assertThat(fromSomeoneElse).isNotEqualTo(first);
+
+        // a day later the same words count as a new report
+        jdbc.update("update feedback_report set created_at = ? where public_id = ?",
+                Timestamp.from(Instant.now().minus(25, ChronoUnit.HOURS)), first);
+        String nextDay = report(slug, body, client).json().get("reportId").asText();
+        assertThat(nextDay).isNotEqualTo(first);
+        assertThat(reports()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void aFloodFromOneClientIsTurnedAwayWithoutHurtingOthers() {
+        String slug = published("Sunscreen and vitamin D").get("slug").asText();
+        String flooder = reader();
+        int accepted = 0;
+        Api.Answer refused = null;
+        for (int i = 0; i < 15 && refused == null; i++) {
+            Api.Answer answer = report(slug, inaccurate("Report number " + i + " about the same thing", null), flooder);
+            if (answer.status() == 202) {
+                accepted++;
+            } else {
+                refused = answer;
+            }
+        }
+        assertThat(accepted).isEqualTo(10);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.problemType()).isEqualTo("rate-limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(report(slug, inaccurate("A different reader, a fair report.", null), reader()).status()).isEqualTo(202);
+    }
+
+    @Test
+    void helpfulVotesAreCountedPerArticleAndRevision() {
+        JsonNode created = published("Stretching before running");
+        String slug = created.get("slug").asText();
+        long id = created.get("id").asLong();
+        for (boolean helpful : new boolean[] {true, true, false}) {
+            Api.Answer vote = api.send(null, HttpRequest.newBuilder(api.uri("/api/public/articles/" + slug + "/helpful"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", reader())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"helpful\": " + helpful + "}")));
+            assertThat(vote.status()).isEqualTo(204);
+        }
+        Map<String, Object> tally = jdbc.queryForMap(
+                "select helpful, not_helpful from helpful_vote where article_id = ? and revision_number = 1", id);
+        assertThat(((Number) tally.get("helpful")).longValue()).isEqualTo(2);
+        assertThat(((Number) tally.get("not_helpful")).longValue()).isEqualTo(1);
+        assertThat(api.post(null, "/api/public/articles/" + slug + "/helpful", "{}").status()).isEqualTo(422);
+        assertThat(api.post(null, "/api/public/articles/nowhere/helpful", "{\"helpful\": true}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theReReviewTimerReopensReviewOfArticlesLastReviewedOverAYearAgo() {
+        JsonNode created = published("Flu vaccination for older adults");
+        long id = created.get("id").asLong();
+        jdbc.update("update article set last_reviewed_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(370, ChronoUnit.DAYS)), id);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> desk.article("editor", id).get("status").asText().equals("IN_REVIEW"));
+        JsonNode article = desk.article("editor", id);
+        assertThat(article.get("cycle").get("openedBecause").asText()).isEqualTo("SCHEDULED_RE_REVIEW");
+        assertThat(article.get("cycle").get("revision").asInt()).isEqualTo(1);
+        assertThat(api.get(null, "/api/public/articles/" + created.get("slug").asText()).status()).isEqualTo(200);
+        assertThat(desk.awaitTask("reviewer", "available", "medicalReview", id)).isNotBlank();
+    }
+
+    private static JsonNode find(JsonNode tasks, String id) {
+        for (JsonNode task : tasks) {
+            if (task.get("id").asText().equals(id)) {
+                return task;
+            }
+        }
+        throw new AssertionError("task " + id + " not in " + tasks);
+    }
+}

@@ -24,6 +24,11 @@ public final class Api {
         this.port = port;
     }
 
+    /** A client for an application started by the test itself. */
+    public static Api at(int port) {
+        return new Api(port);
+    }
+
     /** An answer: status, content type and the body parsed as JSON (null when empty). */
     public record Answer(int status, String contentType, String text, JsonNode json, HttpResponse<String> raw) {
 

@@ -1,0 +1,385 @@
+package com.imprimatur.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load on the readers' feedback endpoint, from a process of its own on loopback (run by
+ * bench/feedback-load.sh against a running service). Three phases: editors' queue alone (the
+ * baseline); a realistic mix of readers' reports; a flood from one client while editors work.
+ * Then every acknowledged report id is looked up in the database. Prints a table and writes
+ * target/bench/feedback-load.json.
+ */
+public final class FeedbackLoad {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] REASONS = {"INACCURATE", "QUESTIONABLE", "OTHER"};
+
+    private final String base;
+    private final String jdbcUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> slugs = new ArrayList<>();
+
+    private FeedbackLoad(String base, String jdbcUrl) {
+        this.base = base;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        FeedbackLoad load = new FeedbackLoad(opts.getOrDefault("base", "http://127.0.0.1:8080"),
+                opts.getOrDefault("jdbc", "jdbc:mariadb://127.0.0.1:3306/imprimatur_bench?user=root"));
+        load.run(Integer.parseInt(opts.getOrDefault("articles", "200")),
+                Integer.parseInt(opts.getOrDefault("seconds", "30")),
+                Integer.parseInt(opts.getOrDefault("threads", "16")),
+                Integer.parseInt(opts.getOrDefault("flood-threads", "4")));
+    }
+
+    private void run(int articles, int seconds, int threads, int floodThreads) throws Exception {
+        seed(articles);
+        HttpClient editor = editorSession();
+        warmUp(editor);
+
+        Latencies baseline = editorQueue(editor, seconds / 2, () -> false);
+
+        Mix mix = new Mix();
+        long started = System.nanoTime();
+        hammer(threads, seconds, () -> mix.send());
+        double mixSeconds = (System.nanoTime() - started) / 1e9;
+
+        Latencies flood = new Latencies();
+        Set<String> acceptedFromFlooder = ConcurrentHashMap.newKeySet();
+        ExecutorService editorThread = Executors.newSingleThreadExecutor();
+        var editorsDuringFlood = editorThread.submit(() -> editorQueue(editor, seconds / 2, () -> false));
+        hammer(floodThreads, seconds / 2, () -> floodOnce(flood, acceptedFromFlooder));
+        Latencies during = editorsDuringFlood.get();
+        editorThread.shutdown();
+
+        long stored = count("select count(*) from feedback_report");
+        long triageTasks = count("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'triageReport'");
+        Set<String> acknowledged = new java.util.HashSet<>(mix.acknowledged);
+        acknowledged.addAll(acceptedFromFlooder);
+        Set<String> missing = missing(acknowledged);
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
+        result.put("publishedArticles", articles);
+        result.put("mixSeconds", round(mixSeconds));
+        result.put("mixThreads", threads);
+        result.put("requests", mix.requests.get());
+        result.put("accepted202", mix.accepted.get());
+        result.put("acceptedPerSecond", round(mix.accepted.get() / mixSeconds));
+        result.put("newReportsPerSecond", round(mix.acknowledged.size() / mixSeconds));
+        result.put("repeats202SameId", mix.repeats.get());
+        result.put("invalid422", mix.invalid.get());
+        result.put("otherStatuses", mix.other);
+        result.put("accepted202P50Ms", mix.latencies.percentile(50));
+        result.put("accepted202P99Ms", mix.latencies.percentile(99));
+        result.put("flood429Count", flood.size());
+        result.put("flood429P50Ms", flood.percentile(50));
+        result.put("flood429P99Ms", flood.percentile(99));
+        result.put("editorsP99BaselineMs", baseline.percentile(99));
+        result.put("editorsP99DuringFloodMs", during.percentile(99));
+        result.put("editorsP99DegradationPercent", round(100.0 * (during.percentile(99) - baseline.percentile(99))
+                / baseline.percentile(99)));
+        result.put("flood202BeforeTheLimit", acceptedFromFlooder.size());
+        result.put("acknowledgedReports", acknowledged.size());
+        result.put("storedReports", stored);
+        result.put("triageTasks", triageTasks);
+        result.put("acknowledgedButMissing", missing.size());
+
+        System.out.println();
+        System.out.println("| measure | value |");
+        System.out.println("|---|---|");
+        result.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
+        Path out = Path.of("target", "bench", "feedback-load.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        System.out.println("\nwritten to " + out.toAbsolutePath());
+        if (!missing.isEmpty() || stored != acknowledged.size()) {
+            System.out.println("MISMATCH: acknowledged " + acknowledged.size() + ", stored " + stored);
+            System.exit(1);
+        }
+    }
+
+    /** Published articles straight into the tables (the service's own route is not what is measured here). */
+    private void seed(int articles) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            c.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement article = c.prepareStatement("insert into article (slug, created_by, created_at, status, "
+                    + "current_revision, published_revision, first_published_at, published_at, last_reviewed_at, reviewed_by) "
+                    + "values (?, 'writer', ?, 'PUBLISHED', 1, 1, ?, ?, ?, 'reviewer')", Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement revision = c.prepareStatement("insert into revision (article_id, number, title, summary, "
+                            + "body, created_by, created_at, content_sha256) values (?, 1, ?, 'A benchmark article', ?, 'writer', ?, ?)",
+                            Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement author = c.prepareStatement("insert into revision_author (revision_id, position, username) values (?, 0, 'writer')");
+                    PreparedStatement reference = c.prepareStatement("insert into revision_reference (revision_id, position, citation) values (?, 0, 'A source')")) {
+                for (int i = 0; i < articles; i++) {
+                    String slug = "bench-" + i + "-" + Long.toHexString(System.nanoTime());
+                    article.setString(1, slug);
+                    article.setTimestamp(2, now);
+                    article.setTimestamp(3, now);
+                    article.setTimestamp(4, now);
+                    article.setTimestamp(5, now);
+                    article.executeUpdate();
+                    long articleId = key(article);
+                    revision.setLong(1, articleId);
+                    revision.setString(2, "Benchmark article " + i);
+                    revision.setString(3, ("Readers report what they find wrong in article " + i + ". ").repeat(40));
+                    revision.setTimestamp(4, now);
+                    revision.setString(5, "0".repeat(64));
+                    revision.executeUpdate();
+                    long revisionId = key(revision);
+                    author.setLong(1, revisionId);
+                    author.executeUpdate();
+                    reference.setLong(1, revisionId);
+                    reference.executeUpdate();
+                    slugs.add(slug);
+                }
+            }
+            c.commit();
+        }
+    }
+
+    private static long key(PreparedStatement statement) throws Exception {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    /** An editor logged in through the login form, working with the session like the web tasklist. */
+    private HttpClient editorSession() throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher input = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>").matcher(page);
+        Matcher value = input.find() ? Pattern.compile("value=\"([^\"]+)\"").matcher(input.group()) : null;
+        if (value == null || !value.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String form = "username=editor&password=demo&_csrf=" + URLEncoder.encode(value.group(1), StandardCharsets.UTF_8);
+        client.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        int status = client.send(HttpRequest.newBuilder(URI.create(base + "/api/tasks?queue=available")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException("editor login failed: " + status);
+        }
+        return client;
+    }
+
+    private void warmUp(HttpClient editor) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            editor.send(HttpRequest.newBuilder(URI.create(base + "/api/tasks?queue=available")).build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /** An editor refreshing the claimable queue every 50 ms. */
+    private Latencies editorQueue(HttpClient editor, int seconds, java.util.function.BooleanSupplier stop) throws Exception {
+        Latencies latencies = new Latencies();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end && !stop.getAsBoolean()) {
+            long t = System.nanoTime();
+            HttpResponse<Void> r = editor.send(HttpRequest.newBuilder(URI.create(base + "/api/tasks?queue=available")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() == 200) {
+                latencies.add(System.nanoTime() - t);
+            }
+            Thread.sleep(50);
+        }
+        return latencies;
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static void hammer(int threads, int seconds, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    call.run();
+                }
+                return null;
+            }));
+        }
+        for (var f : running) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private void floodOnce(Latencies flood, Set<String> accepted) throws Exception {
+        String slug = slugs.get(ThreadLocalRandom.current().nextInt(slugs.size()));
+        long t = System.nanoTime();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/public/articles/" + slug + "/feedback"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", "192.0.2.1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"OTHER\",\"comment\":\"flood " + t + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 429) {
+            flood.add(System.nanoTime() - t);
+        } else if (r.statusCode() == 202) {
+            accepted.add(JSON.readTree(r.body()).get("reportId").asText());
+        }
+    }
+
+    /** Readers: mostly new reports, some OUTDATED without a comment, some repeats, a few invalid. */
+    private final class Mix {
+        final AtomicLong requests = new AtomicLong();
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong repeats = new AtomicLong();
+        final AtomicLong invalid = new AtomicLong();
+        final Map<Integer, Long> other = new ConcurrentHashMap<>();
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final Map<String, String> sentBy = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<String[]> sent = new ConcurrentLinkedQueue<>();
+        final Latencies latencies = new Latencies();
+        final AtomicLong clients = new AtomicLong();
+
+        void send() throws Exception {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            int dice = random.nextInt(100);
+            String slug;
+            String client;
+            String body;
+            String[] earlier = dice < 10 ? sent.poll() : null;
+            if (earlier != null) {
+                slug = earlier[0];
+                client = earlier[1];
+                body = earlier[2];
+            } else {
+                slug = slugs.get(random.nextInt(slugs.size()));
+                long n = clients.incrementAndGet();
+                client = "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
+                if (dice < 20) {
+                    body = "{\"reason\":\"OUTDATED\"}";
+                } else if (dice < 25) {
+                    body = "{\"reason\":\"INACCURATE\",\"comment\":\"wrong\",\"email\":\"not an address\"}";
+                } else {
+                    body = "{\"reason\":\"" + REASONS[random.nextInt(REASONS.length)] + "\",\"comment\":\"Reader " + n
+                            + " thinks the figure in paragraph " + random.nextInt(1, 9) + " is out of date\",\"email\":\"r" + n + "@example.org\"}";
+                }
+            }
+            long t = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/public/articles/" + slug + "/feedback"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", client)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            long elapsed = System.nanoTime() - t;
+            requests.incrementAndGet();
+            switch (r.statusCode()) {
+                case 202 -> {
+                    accepted.incrementAndGet();
+                    latencies.add(elapsed);
+                    String id = JSON.readTree(r.body()).get("reportId").asText();
+                    String key = slug + "|" + client + "|" + body;
+                    String before = sentBy.putIfAbsent(key, id);
+                    if (before != null) {
+                        repeats.incrementAndGet();
+                        if (!before.equals(id)) {
+                            throw new IllegalStateException("a repeated report got a new id");
+                        }
+                    } else {
+                        acknowledged.add(id);
+                        if (earlier == null && sent.size() < 10_000) {
+                            sent.add(new String[] {slug, client, body});
+                        }
+                    }
+                }
+                case 422 -> invalid.incrementAndGet();
+                default -> other.merge(r.statusCode(), 1L, Long::sum);
+            }
+        }
+    }
+
+    private Set<String> missing(Set<String> acknowledged) throws Exception {
+        Set<String> stored = new java.util.HashSet<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select public_id from feedback_report")) {
+            while (rs.next()) {
+                stored.add(rs.getString(1));
+            }
+        }
+        Set<String> missing = new java.util.HashSet<>(acknowledged);
+        missing.removeAll(stored);
+        return missing;
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** Latencies in milliseconds, kept whole, sorted on demand. */
+    static final class Latencies {
+        private final List<Double> values = Collections.synchronizedList(new ArrayList<>());
+
+        void add(long nanos) {
+            values.add(nanos / 1e6);
+        }
+
+        int size() {
+            return values.size();
+        }
+
+        double percentile(double p) {
+            List<Double> sorted;
+            synchronized (values) {
+                sorted = new ArrayList<>(values);
+            }
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            Collections.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return round(sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))));
+        }
+    }
+}

@@ -16,17 +16,23 @@ class Reference {
 
     private String url;
 
+    private String pmcid;
+
+    private String issn;
+
     protected Reference() {
     }
 
-    Reference(String citation, String doi, String pmid, String url) {
-        this.citation = citation;
-        this.doi = doi;
-        this.pmid = pmid;
-        this.url = url;
+    Reference(RevisionContent.Source source) {
+        this.citation = source.citation();
+        this.doi = source.doi();
+        this.pmid = source.pmid();
+        this.url = source.url();
+        this.pmcid = source.pmcid();
+        this.issn = source.issn();
     }
 
     ReferenceView view(int number) {
-        return new ReferenceView(number, citation, doi, pmid, url);
+        return new ReferenceView(number, citation, doi, pmid, url, pmcid, issn);
     }
 }

@@ -82,7 +82,7 @@ class Revision {
         this.createdAt = Instant.now();
         this.contentSha256 = content.sha256();
         this.references = new ArrayList<>(content.references().stream()
-                .map(r -> new Reference(r.citation(), r.doi(), r.pmid(), r.url())).toList());
+                .map(Reference::new).toList());
         this.authors = new ArrayList<>(authors);
     }
 

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,12 +20,21 @@ public record RevisionContent(
         @Size(max = 4000) String disclosure,
         @Size(max = 2000) String changeNote) {
 
-    /** One cited source. */
+    /**
+     * One cited source. The identifiers are kept as the writer gave them: the fact-check report
+     * normalises and validates them, so a malformed one is a finding there, not a refused submission.
+     */
     public record Source(
             @NotBlank(message = "a citation is required") @Size(max = 2000) String citation,
             @Size(max = 255) String doi,
-            @Size(max = 32) @Pattern(regexp = "\\d{1,12}", message = "a PMID is a positive whole number") String pmid,
-            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "a URL starts with http:// or https://") String url) {
+            @Size(max = 32) String pmid,
+            @Size(max = 2000) String url,
+            @Size(max = 32) String pmcid,
+            @Size(max = 32) String issn) {
+
+        public Source(String citation, String doi, String pmid, String url) {
+            this(citation, doi, pmid, url, null, null);
+        }
     }
 
     /** SHA-256 over a length-prefixed rendering of every field, so no two contents share a digest by concatenation. */
@@ -42,6 +50,12 @@ public record RevisionContent(
             field(canonical, source.doi());
             field(canonical, source.pmid());
             field(canonical, source.url());
+            if (source.pmcid() != null || source.issn() != null) {
+                // '+' never starts a field, so sources without these digest as they did before the fields existed
+                canonical.append('+');
+                field(canonical, source.pmcid());
+                field(canonical, source.issn());
+            }
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

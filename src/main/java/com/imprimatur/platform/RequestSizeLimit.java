@@ -19,23 +19,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the configured size with 413 before anything reads them: at once
- * when Content-Length says so, and while reading when the body is chunked.
+ * when Content-Length says so, and while reading when the body is chunked. The retraction import
+ * ({@code POST /api/admin/retractions}, the Retraction Watch CSV export of some 60,000 rows) has a
+ * limit of its own; every other request has the general one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    static final String RETRACTIONS = "/api/admin/retractions";
+
+    private final long general;
+    private final long retractions;
     private final ProblemWriter problems;
 
-    RequestSizeLimit(@Value("${imprimatur.limits.max-request-bytes}") long limit, ProblemWriter problems) {
-        this.limit = limit;
+    RequestSizeLimit(@Value("${imprimatur.limits.max-request-bytes}") long general,
+            @Value("${imprimatur.limits.max-retractions-csv-bytes}") long retractions, ProblemWriter problems) {
+        this.general = general;
+        this.retractions = retractions;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = path.equals(RETRACTIONS) ? retractions : general;
         if (request.getContentLengthLong() > limit) {
             problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
                     "The request body is larger than " + limit + " bytes; send a smaller one.");

@@ -8,6 +8,8 @@ interface Decisions extends JpaRepository<Decision, Long> {
 
     List<Decision> findByArticleIdOrderByDecidedAt(long articleId);
 
+    List<Decision> findByRevisionIdAndTaskKeyOrderByDecidedAtDesc(long revisionId, String taskKey);
+
     Optional<Decision> findFirstByRevisionIdAndTaskKeyAndDecisionOrderByDecidedAtDesc(long revisionId, String taskKey,
             String decision);
 }

@@ -2,6 +2,8 @@ package com.imprimatur.review;
 
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.RevisionView;
+import com.imprimatur.factcheck.FactCheck;
+import com.imprimatur.factcheck.FactCheckReport;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.StaffMember;
 import java.time.Instant;
@@ -38,10 +40,12 @@ public class TaskDecisions {
 
     private final Decisions decisions;
     private final ArticleService articles;
+    private final FactCheck factCheck;
 
-    TaskDecisions(Decisions decisions, ArticleService articles) {
+    TaskDecisions(Decisions decisions, ArticleService articles, FactCheck factCheck) {
         this.decisions = decisions;
         this.articles = articles;
+        this.factCheck = factCheck;
     }
 
     public record Recorded(String decision, Instant publishAt) {
@@ -74,6 +78,9 @@ public class TaskDecisions {
         }
         RevisionView revision = articles.revision(task.articleId(), task.revision());
         List<ReferenceVerdict> verdicts = verdicts(task, revision, request, decision);
+        if ("APPROVE".equals(decision) || "PUBLISH".equals(decision)) {
+            requireFactCheckPasses(task, decision);
+        }
         Instant publishAt = null;
         if ("PUBLISH".equals(decision) && request.publishAt() != null && request.publishAt().isAfter(Instant.now())) {
             publishAt = request.publishAt();
@@ -81,6 +88,29 @@ public class TaskDecisions {
         decisions.save(new Decision(task, revision.id(), actor.username(), decision, noComment ? null : comment,
                 publishAt, verdicts));
         return new Recorded(decision, publishAt);
+    }
+
+    /**
+     * The fact-check gates: no APPROVE while a blocking finding stands; no PUBLISH while one stands
+     * (say, a retraction imported after the approval) or while a JAMA benchmark is unmet.
+     */
+    private void requireFactCheckPasses(TaskContext task, String decision) {
+        FactCheckReport report = factCheck.report(task.articleId(), task.revision());
+        List<com.imprimatur.factcheck.Finding> blocking = report.blockingFindings();
+        if (!blocking.isEmpty()) {
+            throw Problem.invalid("fact-check-blocking", decision + " is refused while the fact-check of revision "
+                    + task.revision() + " has " + blocking.size() + " blocking finding" + (blocking.size() == 1 ? "" : "s")
+                    + ": " + blocking.get(0).message()
+                    + (blocking.size() > 1 ? " (and more: see findings)" : "")
+                    + " Request changes from the writer instead.").with("findings", blocking);
+        }
+        List<FactCheckReport.JamaItem> unmet = report.unmetBenchmarks();
+        if ("PUBLISH".equals(decision) && !unmet.isEmpty()) {
+            throw Problem.invalid("jama-benchmarks-unmet", "PUBLISH is refused while a JAMA benchmark is unmet: "
+                    + unmet.get(0).benchmark() + " — " + unmet.get(0).detail()
+                    + (unmet.size() > 1 ? " (and more: see jama)" : "") + " Return it to the writer instead.")
+                    .with("jama", unmet);
+        }
     }
 
     private static List<ReferenceVerdict> verdicts(TaskContext task, RevisionView revision, DecisionRequest request,

@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,10 +39,12 @@ class FeedbackLoopHttpTest extends IntegrationTest {
         desk = new Desk(api);
     }
 
+    private static final AtomicInteger READERS = new AtomicInteger();
+
     /** A reader behind our proxy: every test reader has an address of their own. */
     private static String reader() {
-        return "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255) + "," + "203.0.113."
-                + ThreadLocalRandom.current().nextInt(1, 255);
+        int n = READERS.incrementAndGet();
+        return "203.0." + (n / 250) + "." + (n % 250 + 1);
     }
 
     private Api.Answer report(String slug, Map<String, Object> body, String client) {

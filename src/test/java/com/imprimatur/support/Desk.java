@@ -25,9 +25,16 @@ public final class Desk {
         this.api = api;
     }
 
-    /** Article content whose body shares no run of eight words with any other generated article. */
+    /**
+     * Article content whose body shares no run of eight words with any other generated article, and
+     * which passes the fact-check: it cites every reference in order, and carries a disclosure.
+     */
     public static Map<String, Object> article(String title, int references) {
-        return article(title, uniqueBody(60), references);
+        String body = uniqueBody(60);
+        if (references > 1) {
+            body += " Further reading " + (references == 2 ? "(2)." : "(2-" + references + ").");
+        }
+        return article(title, body, references);
     }
 
     public static Map<String, Object> article(String title, String body, int references) {
@@ -41,6 +48,7 @@ public final class Desk {
                     "doi", "10.5555/example." + i));
         }
         content.put("references", refs);
+        content.put("disclosure", "The writer reports no sponsorship and no conflicts of interest.");
         content.put("changeNote", "written for a test");
         return content;
     }

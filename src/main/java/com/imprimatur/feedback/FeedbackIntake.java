@@ -52,9 +52,25 @@ public class FeedbackIntake {
             String passage, String email, String clientHash, String dedupeKey) {
     }
 
-    /** Checks the report against the published article: 404 for an unpublished slug, 422 naming every broken rule. */
+    /**
+     * Checks, stores and opens the triage task in one transaction (nothing is written before the
+     * checks pass); an identical report of the last 24 hours is answered with its id instead.
+     */
+    @Transactional
+    public Receipt submit(String slug, FeedbackRequest request, String client) {
+        return store(check(slug, request, client));
+    }
+
+    /** After a lost race between two identical reports: the one that was stored. */
     @Transactional(readOnly = true)
-    public Checked check(String slug, FeedbackRequest request, String client) {
+    public Receipt repeated(String slug, FeedbackRequest request, String client) {
+        Checked report = check(slug, request, client);
+        return reports.findByDedupeKey(report.dedupeKey()).map(r -> new Receipt(r.publicId(), true))
+                .orElseThrow(() -> new IllegalStateException("an identical report clashed but cannot be found"));
+    }
+
+    /** Checks the report against the published article: 404 for an unpublished slug, 422 naming every broken rule. */
+    Checked check(String slug, FeedbackRequest request, String client) {
         PublishedArticle article = articles.publishedBySlug(slug)
                 .orElseThrow(() -> Problem.notFound("A published article '" + slug + "'"));
         List<Map<String, String>> errors = new ArrayList<>();
@@ -98,9 +114,7 @@ public class FeedbackIntake {
                 comment, passage, email, clientHash, dedupeKey);
     }
 
-    /** Stores the report and opens its triage task together; an identical report of the last 24 hours is returned instead. */
-    @Transactional
-    public Receipt store(Checked report) {
+    private Receipt store(Checked report) {
         reports.releaseKey(report.dedupeKey(), Instant.now().minus(REPEAT_WINDOW));
         var earlier = reports.findByDedupeKey(report.dedupeKey());
         if (earlier.isPresent()) {
@@ -110,13 +124,6 @@ public class FeedbackIntake {
                 report.reason(), report.comment(), report.passage(), report.email(), report.clientHash(), report.dedupeKey()));
         triage.reportReceived(report.articleId(), report.revision(), stored.publicId(), report.authors());
         return new Receipt(stored.publicId(), false);
-    }
-
-    /** After a lost race between two identical reports: the one that was stored. */
-    @Transactional(readOnly = true)
-    public Receipt stored(Checked report) {
-        return reports.findByDedupeKey(report.dedupeKey()).map(r -> new Receipt(r.publicId(), true))
-                .orElseThrow(() -> new IllegalStateException("an identical report clashed but cannot be found"));
     }
 
     private static Map<String, String> error(String field, String message) {

@@ -33,12 +33,11 @@ class PublicFeedbackController {
     @PostMapping("/api/public/articles/{slug}/feedback")
     ResponseEntity<Map<String, String>> report(@PathVariable String slug, @RequestBody FeedbackRequest request,
             HttpServletRequest http) {
-        FeedbackIntake.Checked checked = intake.check(slug, request, http.getRemoteAddr());
         FeedbackIntake.Receipt receipt;
         try {
-            receipt = intake.store(checked);
+            receipt = intake.submit(slug, request, http.getRemoteAddr());
         } catch (DataIntegrityViolationException sameReportAtTheSameMoment) {
-            receipt = intake.stored(checked);
+            receipt = intake.repeated(slug, request, http.getRemoteAddr());
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reportId", receipt.reportId()));
     }

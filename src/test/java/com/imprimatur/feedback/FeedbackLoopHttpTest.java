@@ -238,6 +238,35 @@ class FeedbackLoopHttpTest extends IntegrationTest {
     }
 
     @Test
+    void identicalReportsSentAtTheSameMomentAreStoredOnce() throws Exception {
+        String slug = published("Magnesium and cramps").get("slug").asText();
+        String client = reader();
+        long before = reports();
+        Map<String, Object> body = inaccurate("The cramp study had twelve participants.", null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Api.Answer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return report(slug, body, client);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : sent) {
+                assertThat(answer.get().status()).as(answer.get().text()).isEqualTo(202);
+                ids.add(answer.get().json().get("reportId").asText());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(reports()).isEqualTo(before + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFloodFromOneClientIsTurnedAwayWithoutHurtingOthers() {
         String slug = published("Sunscreen and vitamin D").get("slug").asText();
         String flooder = reader();

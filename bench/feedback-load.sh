@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark of the readers' feedback endpoint (issue 5).
-#   bench/feedback-load.sh [--seconds=30] [--threads=16] [--flood-threads=4] [--articles=200]
+#   bench/feedback-load.sh [--seconds=30] [--threads=16] [--flood-threads=4] [--flood-rate=1000] [--articles=200]
 # Needs a MariaDB server on 127.0.0.1:3306 (root, empty password) and the mariadb client; uses a
 # database of its own, imprimatur_bench, made afresh. Starts the service from its jar on port 18080,
 # drives it from another JVM on loopback, prints a table and writes target/bench/feedback-load.json.

@@ -67,10 +67,11 @@ public final class FeedbackLoad {
         load.run(Integer.parseInt(opts.getOrDefault("articles", "200")),
                 Integer.parseInt(opts.getOrDefault("seconds", "30")),
                 Integer.parseInt(opts.getOrDefault("threads", "16")),
-                Integer.parseInt(opts.getOrDefault("flood-threads", "4")));
+                Integer.parseInt(opts.getOrDefault("flood-threads", "4")),
+                Integer.parseInt(opts.getOrDefault("flood-rate", "1000")));
     }
 
-    private void run(int articles, int seconds, int threads, int floodThreads) throws Exception {
+    private void run(int articles, int seconds, int threads, int floodThreads, int floodRate) throws Exception {
         seed(articles);
         HttpClient editor = editorSession();
         warmUp(editor);
@@ -86,7 +87,13 @@ public final class FeedbackLoad {
         Set<String> acceptedFromFlooder = ConcurrentHashMap.newKeySet();
         ExecutorService editorThread = Executors.newSingleThreadExecutor();
         var editorsDuringFlood = editorThread.submit(() -> editorQueue(editor, seconds / 2, () -> false));
-        hammer(floodThreads, seconds / 2, () -> floodOnce(flood, acceptedFromFlooder));
+        // an abusive client at a fixed rate (open loop: it does not wait for our answers to speed up or slow down)
+        long interval = TimeUnit.SECONDS.toNanos(1) * floodThreads / floodRate;
+        hammer(floodThreads, seconds / 2, () -> {
+            long next = System.nanoTime() + interval;
+            floodOnce(flood, acceptedFromFlooder);
+            java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+        });
         Latencies during = editorsDuringFlood.get();
         editorThread.shutdown();
 
@@ -110,6 +117,7 @@ public final class FeedbackLoad {
         result.put("otherStatuses", mix.other);
         result.put("accepted202P50Ms", mix.latencies.percentile(50));
         result.put("accepted202P99Ms", mix.latencies.percentile(99));
+        result.put("floodRatePerSecond", floodRate);
         result.put("flood429Count", flood.size());
         result.put("flood429P50Ms", flood.percentile(50));
         result.put("flood429P99Ms", flood.percentile(99));

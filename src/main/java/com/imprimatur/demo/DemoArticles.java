@@ -4,6 +4,8 @@ import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleView;
 import com.imprimatur.article.RevisionContent;
 import com.imprimatur.article.RevisionContent.Source;
+import com.imprimatur.feedback.FeedbackIntake;
+import com.imprimatur.feedback.FeedbackRequest;
 import com.imprimatur.review.DecisionRequest;
 import com.imprimatur.review.Verdict;
 import com.imprimatur.security.Role;
@@ -23,8 +25,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A few articles of our own writing in different states: one published, one waiting for a
- * physician, one sent back to its writer. Seeded once, on an empty database, after start-up
+ * A few articles of our own writing in different states: one published (with a reader's report
+ * waiting for triage), one waiting for a physician, one sent back to its writer. Seeded once, on an empty database, after start-up
  * (the engine's job executor runs the plagiarism check only once the application is ready).
  */
 @Component
@@ -40,10 +42,12 @@ class DemoArticles {
 
     private final ArticleService articles;
     private final TaskDesk desk;
+    private final FeedbackIntake feedback;
 
-    DemoArticles(ArticleService articles, TaskDesk desk) {
+    DemoArticles(ArticleService articles, TaskDesk desk, FeedbackIntake feedback) {
         this.articles = articles;
         this.desk = desk;
+        this.feedback = feedback;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -63,6 +67,10 @@ class DemoArticles {
             TaskView approval = await(EDITOR, "approvePublication", hydration.id());
             desk.claim(EDITOR, approval.id());
             desk.complete(EDITOR, approval.id(), new DecisionRequest("PUBLISH", "Ready for readers.", null, null));
+
+            awaitPublished(hydration.id());
+            feedback.submit(hydration.slug(), new FeedbackRequest("OUTDATED",
+                    "Guidance on electrolyte drinks has changed since this was written.", null, null, null), "192.0.2.10");
 
             articles.create(WRITER, allergies());
 
@@ -84,6 +92,16 @@ class DemoArticles {
         List<DecisionRequest.ReferenceVerdictRequest> verdicts = IntStream.rangeClosed(1, references)
                 .mapToObj(n -> new DecisionRequest.ReferenceVerdictRequest(n, Verdict.VERIFIED, null)).toList();
         desk.complete(REVIEWER, review.id(), new DecisionRequest("APPROVE", "Accurate and well sourced.", verdicts, null));
+    }
+
+    private void awaitPublished(long articleId) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (articles.get(EDITOR, articleId).publishedRevision() == null) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Article " + articleId + " was not published");
+            }
+            sleep(250);
+        }
     }
 
     private TaskView await(StaffMember who, String key, long articleId) {

@@ -1,5 +1,6 @@
 package com.imprimatur.article;
 
+import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.StaffMember;
@@ -7,8 +8,10 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -22,11 +25,13 @@ public class ArticleService {
     private final Articles articles;
     private final Revisions revisions;
     private final ReviewRoute route;
+    private final AuditTrail audit;
 
-    ArticleService(Articles articles, Revisions revisions, ReviewRoute route) {
+    ArticleService(Articles articles, Revisions revisions, ReviewRoute route, AuditTrail audit) {
         this.articles = articles;
         this.revisions = revisions;
         this.route = route;
+        this.audit = audit;
     }
 
     /** A writer starts an article with its first revision, which starts a review cycle. */
@@ -36,6 +41,8 @@ public class ArticleService {
         }
         Article article = articles.save(new Article(uniqueSlug(content.title()), writer.username()));
         Revision revision = addRevision(article, content, writer.username(), List.of());
+        audit.record("article.created", article.id(), null, Map.of("slug", article.slug()));
+        submitted(revision);
         route.revisionSubmitted(revision.view());
         return view(article, revision, null, List.of());
     }
@@ -54,6 +61,7 @@ public class ArticleService {
                     "Article " + articleId + " is in " + article.status() + "; a new revision is accepted only while the review cycle waits for changes, or when no cycle is open.");
         }
         Revision revision = addRevision(article, content, caller.username(), latest.authors());
+        submitted(revision);
         route.revisionSubmitted(revision.view());
         return view(article, revision, null, List.of());
     }
@@ -67,7 +75,10 @@ public class ArticleService {
         if (article.publishedRevision() == null) {
             throw Problem.conflict("not-published", "Article " + articleId + " has no published revision to re-review.");
         }
-        return route.reopen(revision(articleId, article.publishedRevision()), because);
+        String cycle = route.reopen(revision(articleId, article.publishedRevision()), because);
+        audit.record("review.reopened", articleId, article.publishedRevision(),
+                Map.of("because", because.name(), "cycleId", cycle));
+        return cycle;
     }
 
     /** Published articles with no open cycle whose last review was before {@code reviewedBefore}, oldest first. */
@@ -141,16 +152,40 @@ public class ArticleService {
     }
 
     public void markStatus(long articleId, ArticleStatus status) {
-        article(articleId).status(status);
+        Article article = article(articleId);
+        ArticleStatus before = article.status();
+        article.status(status);
+        if (before != status) {
+            audit.record("article.status-changed", articleId, article.currentRevision(),
+                    Map.of("from", before.name(), "to", status.name()));
+        }
     }
 
     public void cycleEndedUnpublished(long articleId) {
-        article(articleId).cycleEndedUnpublished();
+        Article article = article(articleId);
+        ArticleStatus before = article.status();
+        article.cycleEndedUnpublished();
+        audit.record("cycle.ended-unpublished", articleId, article.currentRevision(),
+                Map.of("from", before.name(), "to", article.status().name()));
     }
 
     /** The revision goes live: reviewed by {@code reviewer}, last reviewed at the medical approval. */
     public void published(long articleId, int number, String reviewer, Instant reviewedAt) {
         article(articleId).published(number, reviewer, reviewedAt, Instant.now());
+        audit.record("revision.published", articleId, number, Map.of("reviewedBy", reviewer, "lastReviewed", reviewedAt));
+    }
+
+    private void submitted(Revision revision) {
+        RevisionView view = revision.view();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sha256", view.sha256());
+        details.put("title", view.title());
+        details.put("authors", view.authors());
+        details.put("references", view.references().size());
+        if (view.changeNote() != null) {
+            details.put("changeNote", view.changeNote());
+        }
+        audit.record("revision.submitted", view.articleId(), view.number(), details);
     }
 
     private Article article(long articleId) {

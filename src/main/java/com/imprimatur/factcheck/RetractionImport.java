@@ -37,8 +37,11 @@ class RetractionImport {
 
     private final JdbcTemplate jdbc;
 
-    RetractionImport(JdbcTemplate jdbc) {
+    private final com.imprimatur.audit.AuditTrail audit;
+
+    RetractionImport(JdbcTemplate jdbc, com.imprimatur.audit.AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     record Result(long imported, long skipped) {
@@ -79,6 +82,7 @@ class RetractionImport {
             throw Problem.invalid("csv-no-notices", "No row names an original paper by DOI or PMID (" + skipped
                     + " skipped); the retractions imported before were kept.").with("skipped", skipped);
         }
+        audit.record("retractions.imported", null, null, Map.of("imported", imported, "skipped", skipped));
         return new Result(imported, skipped);
     }
 

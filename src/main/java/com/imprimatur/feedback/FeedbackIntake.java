@@ -2,6 +2,7 @@ package com.imprimatur.feedback;
 
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.PublishedArticle;
+import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,13 +35,15 @@ public class FeedbackIntake {
     private final FeedbackReports reports;
     private final TriageQueue triage;
     private final String clientSalt;
+    private final AuditTrail audit;
 
     FeedbackIntake(ArticleService articles, FeedbackReports reports, TriageQueue triage,
-            @Value("${imprimatur.feedback.client-salt}") String clientSalt) {
+            @Value("${imprimatur.feedback.client-salt}") String clientSalt, AuditTrail audit) {
         this.articles = articles;
         this.reports = reports;
         this.triage = triage;
         this.clientSalt = clientSalt;
+        this.audit = audit;
     }
 
     /** The id given to the reader, and whether it is that of an earlier, identical report. */
@@ -123,6 +126,9 @@ public class FeedbackIntake {
         FeedbackReport stored = reports.saveAndFlush(new FeedbackReport(report.articleId(), report.revision(),
                 report.reason(), report.comment(), report.passage(), report.email(), report.clientHash(), report.dedupeKey()));
         triage.reportReceived(report.articleId(), report.revision(), stored.publicId(), report.authors());
+        // the reader's e-mail, comment and address stay out of the append-only trail (they may have to be erased)
+        audit.recordAs(AuditTrail.READER, "report.received", report.articleId(), report.revision(), Map.of(
+                "reportId", stored.publicId(), "reason", report.reason().name()));
         return new Receipt(stored.publicId(), false);
     }
 

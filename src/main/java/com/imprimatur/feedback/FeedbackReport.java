@@ -107,6 +107,10 @@ class FeedbackReport {
         return publicId;
     }
 
+    int revisionNumber() {
+        return revisionNumber;
+    }
+
     long articleId() {
         return articleId;
     }

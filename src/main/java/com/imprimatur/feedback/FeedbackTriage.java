@@ -2,6 +2,7 @@ package com.imprimatur.feedback;
 
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ReviewRoute;
+import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.StaffMember;
@@ -16,19 +17,27 @@ public class FeedbackTriage {
 
     private final FeedbackReports reports;
     private final ArticleService articles;
+    private final AuditTrail audit;
 
-    FeedbackTriage(FeedbackReports reports, ArticleService articles) {
+    FeedbackTriage(FeedbackReports reports, ArticleService articles, AuditTrail audit) {
         this.reports = reports;
         this.articles = articles;
+        this.audit = audit;
     }
 
     public void reopenReview(String reportId, String editor) {
         FeedbackReport report = report(reportId);
-        report.reopened(articles.reopenReview(report.articleId(), ReviewRoute.CycleReason.READER_REPORT), editor);
+        String cycle = articles.reopenReview(report.articleId(), ReviewRoute.CycleReason.READER_REPORT);
+        report.reopened(cycle, editor);
+        audit.recordAs(editor, "report.triaged", report.articleId(), report.revisionNumber(),
+                java.util.Map.of("reportId", reportId, "outcome", "REOPEN_REVIEW", "cycleId", cycle));
     }
 
     public void dismiss(String reportId, String editor, String reason) {
-        report(reportId).dismissed(editor, reason);
+        FeedbackReport report = report(reportId);
+        report.dismissed(editor, reason);
+        audit.recordAs(editor, "report.dismissed", report.articleId(), report.revisionNumber(),
+                java.util.Map.of("reportId", reportId, "outcome", "DISMISS", "justification", reason == null ? "" : reason));
     }
 
     /** The reports on an article, newest first; the readers' e-mail addresses only for editors. */

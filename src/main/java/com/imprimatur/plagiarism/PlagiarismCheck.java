@@ -2,6 +2,7 @@ package com.imprimatur.plagiarism;
 
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.RevisionView;
+import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.StaffMember;
 import java.math.BigDecimal;
@@ -24,12 +25,14 @@ public class PlagiarismCheck {
     private final ArticleService articles;
     private final PlagiarismReports reports;
     private final int minWords;
+    private final AuditTrail audit;
 
     PlagiarismCheck(ArticleService articles, PlagiarismReports reports,
-            @Value("${imprimatur.plagiarism.min-run-words}") int minWords) {
+            @Value("${imprimatur.plagiarism.min-run-words}") int minWords, AuditTrail audit) {
         this.articles = articles;
         this.reports = reports;
         this.minWords = minWords;
+        this.audit = audit;
     }
 
     /** Runs the check and stores (or replaces) the report; returns whether the revision is flagged. */
@@ -56,6 +59,9 @@ public class PlagiarismCheck {
         PlagiarismReport report = reports.findByRevisionId(revision.id()).orElseGet(() -> new PlagiarismReport(revision.id()));
         report.fill(!matches.isEmpty(), similarity, longest, words.size(), matches);
         reports.save(report);
+        audit.recordAs(AuditTrail.SYSTEM, "plagiarism.checked", articleId, revisionNumber, java.util.Map.of(
+                "flagged", report.flagged(), "similarityPercent", similarity, "longestPassageWords", longest,
+                "matches", matches.size()));
         return report.flagged();
     }
 

@@ -1,6 +1,7 @@
 package com.imprimatur.review;
 
 import com.imprimatur.article.ArticleService;
+import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.factcheck.FactCheck;
 import com.imprimatur.factcheck.FactCheckReport;
@@ -41,11 +42,13 @@ public class TaskDecisions {
     private final Decisions decisions;
     private final ArticleService articles;
     private final FactCheck factCheck;
+    private final AuditTrail audit;
 
-    TaskDecisions(Decisions decisions, ArticleService articles, FactCheck factCheck) {
+    TaskDecisions(Decisions decisions, ArticleService articles, FactCheck factCheck, AuditTrail audit) {
         this.decisions = decisions;
         this.articles = articles;
         this.factCheck = factCheck;
+        this.audit = audit;
     }
 
     public record Recorded(String decision, Instant publishAt) {
@@ -87,6 +90,24 @@ public class TaskDecisions {
         }
         decisions.save(new Decision(task, revision.id(), actor.username(), decision, noComment ? null : comment,
                 publishAt, verdicts));
+        if (!verdicts.isEmpty()) {
+            List<Map<String, Object>> given = new ArrayList<>();
+            for (int i = 0; i < verdicts.size(); i++) {
+                Map<String, Object> v = new java.util.LinkedHashMap<>();
+                v.put("reference", i + 1);
+                v.put("verdict", verdicts.get(i).verdict().name());
+                if (verdicts.get(i).note() != null) {
+                    v.put("note", verdicts.get(i).note());
+                }
+                given.add(v);
+            }
+            audit.recordAs(actor.username(), "references.verdicts", task.articleId(), task.revision(),
+                    Map.of("taskId", task.taskId(), "verdicts", given));
+        }
+        if (RESOLVE_PLAGIARISM.equals(task.taskKey()) && "DISMISS".equals(decision)) {
+            audit.recordAs(actor.username(), "plagiarism.dismissed", task.articleId(), task.revision(),
+                    Map.of("taskId", task.taskId(), "justification", comment));
+        }
         return new Recorded(decision, publishAt);
     }
 
@@ -111,6 +132,9 @@ public class TaskDecisions {
                     + (unmet.size() > 1 ? " (and more: see jama)" : "") + " Return it to the writer instead.")
                     .with("jama", unmet);
         }
+        audit.record("factcheck.passed", task.articleId(), task.revision(), Map.of("gate", decision,
+                "warnings", report.summary().warnings(), "hints", report.summary().hints(),
+                "publishable", report.summary().publishable()));
     }
 
     private static List<ReferenceVerdict> verdicts(TaskContext task, RevisionView revision, DecisionRequest request,

@@ -90,6 +90,29 @@ class AppUser {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    void profile(String displayName, String credentials, String specialty) {
+        this.displayName = displayName;
+        this.credentials = credentials;
+        this.specialty = specialty;
+    }
+
+    void roles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    void enabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void passwordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     StaffProfile profile() {
         return new StaffProfile(username, displayName, credentials, specialty, roles(), enabled);
     }

@@ -14,11 +14,21 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * One identity store for everything. {@code /api/**} takes HTTP Basic (API clients) or the
  * browser session, and answers 401/403 as problem JSON; pages use form login. CSRF protects every
  * browser request; a request that carries its own credentials (Basic) cannot be forged by a page.
+ *
+ * <p>Issue 6 (hardening) added, in both chains and marked "issue 6": the session registry (an
+ * admin disabling a user ends their sessions at once), the security headers with the
+ * Content-Security-Policy ({@link SecurityHeaders}), and 429 for throttled logins
+ * ({@link ThrottledLogin}, the one authentication provider). Session ids are renewed at login
+ * (Spring Security's default, change-session-id); the absolute session timeout is {@link SessionLifetime}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -28,10 +38,28 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Issue 6: the sessions of every user, so that disabling one ends their sessions ({@link StaffSessions}). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Issue 6: tells the session registry when the container ends a session. */
+    @Bean
+    ServletListenerRegistrationBean<HttpSessionEventPublisher> sessionEvents() {
+        return new ServletListenerRegistrationBean<>(new HttpSessionEventPublisher());
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, SessionRegistry sessions) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof LoginThrottled throttled) { // issue 6: login throttling
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
+                        throttled.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Imprimatur\"");
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not logged in",
                     "Log in, or send HTTP Basic credentials.");
@@ -63,19 +91,28 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(withOwnCredentials,
-                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/public/")));
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/public/")))
+                // issue 6: a session ended by an admin (or expired) answers 401 on its next API call
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredSessionStrategy(event -> problems.write(event.getResponse(), HttpStatus.UNAUTHORIZED,
+                                "session-ended", "Session ended", "Your session was ended; log in again.")))
+                .headers(SecurityHeaders.all());
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/public/**", "/css/**", "/favicon.ico").permitAll()
                         .requestMatchers("/camunda/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // issue 6: sessions registered (so an admin can end them) and renewed at login
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+                .headers(SecurityHeaders.all());
         return http.build();
     }
 }

@@ -1,20 +1,24 @@
 package com.imprimatur.security;
 
+import com.imprimatur.audit.AuditTrail;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates staff accounts: used by the demo seed and the first-admin bootstrap (user management comes later). */
+/** Creates staff accounts for the demo seed and the first-admin bootstrap (admins use {@link UserAdmin}). */
 @Service
 public class StaffAccounts {
 
     private final AppUsers users;
     private final PasswordEncoder passwords;
+    private final AuditTrail audit;
 
-    StaffAccounts(AppUsers users, PasswordEncoder passwords) {
+    StaffAccounts(AppUsers users, PasswordEncoder passwords, AuditTrail audit) {
         this.users = users;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
     /** Creates the account unless one of that name exists; returns whether it was created. */
@@ -25,6 +29,8 @@ public class StaffAccounts {
             return false;
         }
         users.save(new AppUser(username, passwords.encode(password), displayName, credentials, specialty, roles));
+        audit.record("user.created", null, null, Map.of("username", username, "displayName", displayName,
+                "roles", roles.stream().map(Role::name).sorted().toList()));
         return true;
     }
 

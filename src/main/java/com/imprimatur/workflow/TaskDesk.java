@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.review.DecisionRequest;
 import com.imprimatur.review.TaskDecisions;
@@ -44,12 +45,14 @@ public class TaskDesk {
     private final RuntimeService runtime;
     private final TaskDecisions decisions;
     private final Staff staff;
+    private final AuditTrail audit;
 
-    TaskDesk(TaskService tasks, RuntimeService runtime, TaskDecisions decisions, Staff staff) {
+    TaskDesk(TaskService tasks, RuntimeService runtime, TaskDecisions decisions, Staff staff, AuditTrail audit) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.decisions = decisions;
         this.staff = staff;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -77,7 +80,9 @@ public class TaskDesk {
         }
         requireCandidate(task, caller.username(), caller.roles(), "You");
         tasks.claim(taskId, caller.username());
-        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        TaskView claimed = view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        audited("task.claimed", claimed, Map.of());
+        return claimed;
     }
 
     public TaskView unclaim(StaffMember caller, String taskId) {
@@ -92,7 +97,9 @@ public class TaskDesk {
             throw Problem.conflict("task-personal", "A 'revise' task belongs to its writer and cannot be handed back.");
         }
         tasks.setAssignee(taskId, null);
-        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        TaskView unclaimed = view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        audited("task.unclaimed", unclaimed, Map.of());
+        return unclaimed;
     }
 
     public TaskView assign(StaffMember caller, String taskId, String username) {
@@ -103,8 +110,16 @@ public class TaskDesk {
         StaffProfile target = staff.profile(username).filter(StaffProfile::enabled).orElseThrow(
                 () -> Problem.invalid("not-a-candidate", "There is no active user '" + username + "'."));
         requireCandidate(task, target.username(), target.roles(), target.username());
+        String before = task.getAssignee();
         tasks.setAssignee(taskId, target.username());
-        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        TaskView assigned = view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        Map<String, Object> details = new HashMap<>();
+        details.put("assignee", target.username());
+        if (before != null) {
+            details.put("previousAssignee", before);
+        }
+        audited("task.assigned", assigned, details);
+        return assigned;
     }
 
     public TaskView complete(StaffMember caller, String taskId, DecisionRequest request) {
@@ -126,8 +141,28 @@ public class TaskDesk {
         if (TaskDecisions.APPROVE_PUBLICATION.equals(task.getTaskDefinitionKey())) {
             variables.put(ProcessVariables.PUBLISH_AT, recorded.publishAt() == null ? null : Date.from(recorded.publishAt()));
         }
+        Map<String, Object> details = new HashMap<>();
+        details.put("decision", recorded.decision());
+        if (request.comment() != null && !request.comment().isBlank()) {
+            details.put("comment", request.comment().strip());
+        }
+        if (recorded.publishAt() != null) {
+            details.put("publishAt", recorded.publishAt());
+        }
+        if (view.reportId() != null) {
+            details.put("reportId", view.reportId());
+        }
+        // recorded before the engine moves on, so the event precedes whatever the decision sets off
+        audited("task.completed", view, details);
         tasks.complete(taskId, variables);
         return view;
+    }
+
+    private void audited(String type, TaskView task, Map<String, Object> more) {
+        Map<String, Object> details = new HashMap<>(more);
+        details.put("taskId", task.id());
+        details.put("task", task.key());
+        audit.record(type, task.articleId(), task.revision(), details);
     }
 
     /** The task if the caller may see it (assignee, candidate, or editor); otherwise 404. */

@@ -1,0 +1,35 @@
+package com.imprimatur.security;
+
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * The browser sessions of staff, as Spring Security's {@link SessionRegistry} knows them. Ending a
+ * user's sessions marks them expired; the next request on one of them is logged out
+ * (ConcurrentSessionFilter, in both filter chains).
+ */
+@Component
+class StaffSessions {
+
+    private final SessionRegistry registry;
+
+    StaffSessions(SessionRegistry registry) {
+        this.registry = registry;
+    }
+
+    int endAllOf(String username) {
+        int ended = 0;
+        for (Object principal : registry.getAllPrincipals()) {
+            String name = principal instanceof UserDetails details ? details.getUsername() : String.valueOf(principal);
+            if (name.equals(username)) {
+                for (SessionInformation session : registry.getAllSessions(principal, false)) {
+                    session.expireNow();
+                    ended++;
+                }
+            }
+        }
+        return ended;
+    }
+}

@@ -2,7 +2,7 @@ package com.imprimatur.workflow;
 
 import java.time.Instant;
 
-/** A task as the queues show it. */
+/** A task as the queues show it; {@code articleTitle} is the title of the revision it is about (queues only). */
 public record TaskView(String id, String key, String name, long articleId, int revision, Instant created, Instant due,
-        String assignee, boolean overdue) {
+        String assignee, boolean overdue, String articleTitle) {
 }

@@ -71,12 +71,6 @@ class TaskQueue {
         jdbc.update("delete from task_queue where task_id = :id", new MapSqlParameterSource("id", taskId));
     }
 
-    boolean contains(String taskId) {
-        Integer n = jdbc.queryForObject("select count(*) from task_queue where task_id = :id",
-                new MapSqlParameterSource("id", taskId), Integer.class);
-        return n != null && n > 0;
-    }
-
     /** A page of the queue in display order. */
     List<Entry> page(Filter filter, int offset, int limit) {
         if (filter.kind() != Filter.Kind.ASSIGNED && filter.groups().isEmpty()) {

@@ -94,8 +94,9 @@ public final class Browser implements AutoCloseable {
         waitUntil(d -> !path().startsWith("/login"));
     }
 
+    /** The element, waiting for it while the page that has it may still be loading. */
     public WebElement find(By by) {
-        return driver.findElement(by);
+        return await(by);
     }
 
     /** The element once the page shows it (after a form was sent, the next page may still be loading). */
@@ -109,13 +110,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void type(By by, String text) {
-        WebElement field = driver.findElement(by);
+        WebElement field = await(by);
         field.clear();
         field.sendKeys(text);
     }
 
     public void click(By by) {
-        driver.findElement(by).click();
+        await(by).click();
     }
 
     public Object script(String script, Object... args) {

@@ -29,10 +29,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void noModuleButDemoAndWorkflowReachesIntoTheWorkflow() {
-        noClasses().that().resideOutsideOfPackages("com.imprimatur.workflow..", "com.imprimatur.demo..")
+    void noModuleButDemoWebAndWorkflowReachesIntoTheWorkflow() {
+        noClasses().that().resideOutsideOfPackages("com.imprimatur.workflow..", "com.imprimatur.demo..", "com.imprimatur.web..")
                 .should().dependOnClassesThat().resideInAPackage("com.imprimatur.workflow..")
-                .because("other modules talk to the route through ports such as ReviewRoute")
+                .because("other modules talk to the route through ports such as ReviewRoute; the pages use the task desk as the API does")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnThePages() {
+        noClasses().that().resideOutsideOfPackage("com.imprimatur.web..")
+                .should().dependOnClassesThat().resideInAPackage("com.imprimatur.web..")
+                .because("the pages are an adapter on top of the modules' public services")
                 .check(CLASSES);
     }
 }

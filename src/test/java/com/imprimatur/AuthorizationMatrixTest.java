@@ -3,7 +3,7 @@ package com.imprimatur;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.imprimatur.support.Api;
-import com.imprimatur.support.Browser;
+import com.imprimatur.support.SessionClient;
 import com.imprimatur.support.IntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,7 +42,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     static {
         // endpoint                                                  anon writer reviewer editor admin
-        row("GET /",                                                   302, 200, 200, 200, 200);
+        row("GET /",                                                   302, 302, 302, 302, 302); // to /login, or to /tasks when logged in
         row("GET /error",                                              999, 999, 999, 999, 999);
         row("GET /api/articles",                                       401, 200, 200, 200, 200);
         row("POST /api/articles",                                      401, 422, 422, 422, 422);
@@ -79,6 +79,23 @@ class AuthorizationMatrixTest extends IntegrationTest {
         row("GET /admin/users",                                        302, 403, 403, 403, 200);
         row("POST /admin/users",                                       302, 403, 403, 403, 400);
         row("POST /admin/users/{username}",                            302, 403, 403, 403, 400);
+        // staff pages (issue 7): anonymous is sent to the login page; unknown objects are 404 as in the API;
+        // the task actions answer with a redirect back to /tasks carrying a message in words
+        row("GET /login",                                              200, 200, 200, 200, 200);
+        row("GET /tasks",                                              302, 200, 200, 200, 200);
+        row("GET /tasks/{id}",                                         302, 404, 404, 404, 404);
+        row("POST /tasks/{id}/claim",                                  302, 302, 302, 302, 302);
+        row("POST /tasks/{id}/unclaim",                                302, 302, 302, 302, 302);
+        row("POST /tasks/{id}/assign",                                 302, 302, 302, 302, 302);
+        row("POST /tasks/{id}/complete",                               302, 302, 302, 302, 302);
+        row("GET /articles",                                           302, 200, 200, 200, 200);
+        row("GET /articles/new",                                       302, 200, 403, 403, 403);
+        row("POST /articles",                                          302, 422, 403, 403, 403);
+        row("POST /articles/preview",                                  302, 200, 200, 200, 200);
+        row("GET /articles/{id}",                                      302, 404, 404, 404, 404);
+        row("GET /articles/{id}/edit",                                 302, 404, 404, 404, 404);
+        row("POST /articles/{id}/revisions",                           302, 404, 404, 404, 404);
+        row("GET /articles/{id}/revisions/{n}",                        302, 404, 404, 404, 404);
     }
 
     /** Paths no handler serves that must stay closed: the engine's REST API and the Camunda webapps. */
@@ -107,7 +124,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 }
             }
         }
-        Map<String, Browser> browsers = browsers();
+        Map<String, SessionClient> browsers = browsers();
         List<String> missing = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (String endpoint : served) {
@@ -170,10 +187,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
     }
 
-    private Map<String, Browser> browsers() {
-        Map<String, Browser> browsers = new LinkedHashMap<>();
+    private Map<String, SessionClient> browsers() {
+        Map<String, SessionClient> browsers = new LinkedHashMap<>();
         for (String caller : CALLERS) {
-            Browser browser = new Browser(port);
+            SessionClient browser = new SessionClient(port);
             if (!caller.equals("anonymous")) {
                 assertThat(browser.login(caller, "demo").statusCode()).isEqualTo(302);
             }
@@ -182,7 +199,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         return browsers;
     }
 
-    private int[] answers(String endpoint, Map<String, Browser> browsers) {
+    private int[] answers(String endpoint, Map<String, SessionClient> browsers) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
         int[] answers = new int[CALLERS.size()];
@@ -192,7 +209,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             if (path.startsWith("/api/") || path.startsWith("/engine-rest/")) {
                 answers[i] = api(method, path, user);
             } else {
-                Browser browser = browsers.get(caller);
+                SessionClient browser = browsers.get(caller);
                 HttpResponse<String> answer = method.equals("GET") ? browser.get(path) : browser.postForm(path, Map.of("x", "y"));
                 answers[i] = answer.statusCode();
             }

@@ -132,6 +132,19 @@ public class ArticleService {
                 .orElseThrow(() -> Problem.notFound("Revision " + number + " of article " + articleId));
     }
 
+    /** Whether the caller may submit the article's next revision: one of its authors, or an editor (404 unless visible). */
+    @Transactional(readOnly = true)
+    public boolean maySubmit(StaffMember caller, long articleId) {
+        Article article = visibleArticle(caller, articleId);
+        return caller.has(Role.EDITOR) || isAuthor(article, revisions.findByArticleIdOrderByNumber(articleId), caller.username());
+    }
+
+    /** Whether the open cycle would take a new revision now (none open, or the open one waits in "revise"). */
+    @Transactional(readOnly = true)
+    public boolean acceptsRevision(long articleId) {
+        return route.acceptsRevision(articleId);
+    }
+
     /** 404 unless the caller may see the article (editors and admins all; authors theirs; physicians those in review or published). */
     @Transactional(readOnly = true)
     public void requireVisible(StaffMember caller, long articleId) {

@@ -12,22 +12,22 @@ import java.util.regex.Pattern;
  * A word-level diff of two revisions' text: title, summary and body, each split into words with
  * the whitespace that follows them, so that joining the segments of one side gives its text back.
  */
-final class WordDiff {
+public final class WordDiff {
 
     private static final Pattern TOKEN = Pattern.compile("\\S+|\\s+");
 
-    enum Op { EQUAL, DELETE, INSERT }
+    public enum Op { EQUAL, DELETE, INSERT }
 
-    record Segment(Op op, String text) {
+    public record Segment(Op op, String text) {
     }
 
-    record Result(int from, int to, int wordsDeleted, int wordsInserted, List<Segment> segments) {
+    public record Result(int from, int to, int wordsDeleted, int wordsInserted, List<Segment> segments) {
     }
 
     private WordDiff() {
     }
 
-    static Result between(RevisionView from, RevisionView to) {
+    public static Result between(RevisionView from, RevisionView to) {
         List<String> a = tokens(text(from));
         List<String> b = tokens(text(to));
         List<Segment> segments = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface AppUsers extends JpaRepository<AppUser, String> {
 
@@ -17,4 +18,7 @@ interface AppUsers extends JpaRepository<AppUser, String> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select distinct u from AppUser u join u.roles r where r = com.imprimatur.security.Role.ADMIN and u.enabled = true")
     List<AppUser> lockEnabledAdmins();
+
+    @Query("select distinct u from AppUser u join u.roles r where r = :role")
+    List<AppUser> findByRole(@Param("role") Role role);
 }

@@ -104,10 +104,10 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/public/**", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/camunda/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // issue 6: sessions registered (so an admin can end them) and renewed at login
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())

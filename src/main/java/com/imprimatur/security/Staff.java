@@ -2,7 +2,9 @@ package com.imprimatur.security;
 
 import com.imprimatur.problem.Problem;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +47,12 @@ public class Staff {
 
     public Optional<StaffProfile> profile(String username) {
         return users.findById(username).map(AppUser::profile);
+    }
+
+    /** Everyone holding the role, enabled or not, by display name. */
+    public List<StaffProfile> withRole(Role role) {
+        return users.findByRole(role).stream().map(AppUser::profile)
+                .sorted(Comparator.comparing(StaffProfile::displayName)).toList();
     }
 
     public Map<String, StaffProfile> profiles(Collection<String> usernames) {

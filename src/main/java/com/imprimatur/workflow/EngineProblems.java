@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The engine's concurrency failures are state conflicts: the loser of a race gets 409. */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// just after the pages' own handler, which shows problems in words; before the generic problem handler
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class EngineProblems {
 
     @ExceptionHandler(TaskAlreadyClaimedException.class)

@@ -6,6 +6,9 @@ import com.imprimatur.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {
+
+    /** The number of tasks the whole queue holds, beside the page in the body. */
+    static final String TOTAL_HEADER = "X-Total-Count";
 
     private final TaskDesk desk;
     private final Staff staff;
@@ -30,13 +36,16 @@ class TaskController {
     }
 
     @GetMapping
-    List<TaskView> queue(@RequestParam(defaultValue = "mine") String queue) {
-        return switch (queue) {
-            case "mine" -> desk.mine(staff.current());
-            case "available" -> desk.available(staff.current());
-            default -> throw new Problem(org.springframework.http.HttpStatus.BAD_REQUEST, "malformed-request",
-                    "Malformed request", "queue is 'mine' or 'available'.");
+    ResponseEntity<List<TaskView>> queue(@RequestParam(defaultValue = "mine") String queue,
+            @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "200") int size) {
+        TaskDesk.Queue which = switch (queue) {
+            case "mine", "available", "team" -> TaskDesk.Queue.valueOf(queue.toUpperCase(Locale.ROOT));
+            default -> throw new Problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "queue is 'mine', 'available' or 'team'.");
         };
+        QueuePage found = desk.queue(staff.current(), which, type == null || type.isBlank() ? null : type, page, size);
+        return ResponseEntity.ok().header(TOTAL_HEADER, String.valueOf(found.total())).body(found.tasks());
     }
 
     @PostMapping("/{id}/claim")

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -37,37 +37,89 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskDesk {
 
     /** Tasks whose decision an author of the revision must not take. */
-    private static final Set<String> FOUR_EYES = Set.of(TaskDecisions.MEDICAL_REVIEW,
+    static final Set<String> FOUR_EYES = Set.of(TaskDecisions.MEDICAL_REVIEW,
             TaskDecisions.RESOLVE_PLAGIARISM, TaskDecisions.APPROVE_PUBLICATION, TaskDecisions.TRIAGE_REPORT);
     private static final int PAGE_LIMIT = 200;
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final TaskDecisions decisions;
     private final Staff staff;
     private final AuditTrail audit;
+    private final TaskQueue queue;
 
-    TaskDesk(TaskService tasks, RuntimeService runtime, TaskDecisions decisions, Staff staff, AuditTrail audit) {
+    TaskDesk(TaskService tasks, TaskDecisions decisions, Staff staff, AuditTrail audit, TaskQueue queue) {
         this.tasks = tasks;
-        this.runtime = runtime;
         this.decisions = decisions;
         this.staff = staff;
         this.audit = audit;
+        this.queue = queue;
+    }
+
+    /** The queues: the caller's own tasks; those they may claim; for editors, every open task of the editors and physicians. */
+    public enum Queue { MINE, AVAILABLE, TEAM }
+
+    /** A member of staff a task can be given to, with the number of open tasks they hold. */
+    public record Candidate(StaffProfile profile, int load) {
     }
 
     @Transactional(readOnly = true)
     public List<TaskView> mine(StaffMember caller) {
-        return views(tasks.createTaskQuery().taskAssignee(caller.username()).listPage(0, PAGE_LIMIT), caller, false);
+        return queue(caller, Queue.MINE, null, 0, PAGE_LIMIT).tasks();
     }
 
     @Transactional(readOnly = true)
     public List<TaskView> available(StaffMember caller) {
-        if (caller.groups().isEmpty()) {
-            return List.of();
+        return queue(caller, Queue.AVAILABLE, null, 0, PAGE_LIMIT).tasks();
+    }
+
+    /**
+     * One page of a queue, due date first (so overdue work leads), then oldest first, with the
+     * queue's total; {@code taskKey} narrows it to one kind of task. Read from the task read model.
+     */
+    @Transactional(readOnly = true)
+    public QueuePage queue(StaffMember caller, Queue which, String taskKey, int page, int size) {
+        if (page < 0 || size < 1 || size > PAGE_LIMIT) {
+            throw new Problem(org.springframework.http.HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "page starts at 0 and size is between 1 and " + PAGE_LIMIT + ".");
         }
-        List<Task> open = tasks.createTaskQuery().taskCandidateGroupIn(List.copyOf(caller.groups()))
-                .taskUnassigned().listPage(0, PAGE_LIMIT);
-        return views(open, caller, true);
+        TaskQueue.Filter filter = switch (which) {
+            case MINE -> new TaskQueue.Filter(TaskQueue.Filter.Kind.ASSIGNED, caller.username(), List.of(), taskKey);
+            case AVAILABLE -> new TaskQueue.Filter(TaskQueue.Filter.Kind.CLAIMABLE, caller.username(),
+                    caller.groups().stream().sorted().toList(), taskKey);
+            case TEAM -> new TaskQueue.Filter(TaskQueue.Filter.Kind.GROUPS, caller.username(), caller.has(Role.EDITOR)
+                    ? List.of(Role.EDITOR.group(), Role.MEDICAL_REVIEWER.group()) : List.of(), taskKey);
+        };
+        Instant now = Instant.now();
+        List<TaskView> views = queue.page(filter, page * size, size).stream().map(e -> new TaskView(e.id(), e.key(),
+                e.name(), e.articleId(), e.revision(), e.created(), e.due(), e.assignee(),
+                e.due() != null && e.due().isBefore(now), e.title(), e.reportId())).toList();
+        return new QueuePage(views, queue.count(filter), page, size);
+    }
+
+    /** One task, if the caller may see it (assignee, candidate or editor); otherwise 404. */
+    @Transactional(readOnly = true)
+    public TaskView task(StaffMember caller, String taskId) {
+        return view(visibleTask(caller, taskId));
+    }
+
+    /**
+     * Editors only: who the task may be given to (members of its candidate groups, never an author of
+     * the revision), least loaded first.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(StaffMember caller, String taskId) {
+        if (!caller.has(Role.EDITOR)) {
+            throw Problem.forbidden("not-an-editor", "Only editors assign tasks.");
+        }
+        Task task = visibleTask(caller, taskId);
+        List<String> groups = candidateGroups(task);
+        List<String> authors = FOUR_EYES.contains(task.getTaskDefinitionKey()) ? authors(task) : List.of();
+        List<StaffProfile> people = Arrays.stream(Role.values()).filter(r -> groups.contains(r.group()))
+                .flatMap(r -> staff.withRole(r).stream()).distinct()
+                .filter(p -> p.enabled() && !authors.contains(p.username())).toList();
+        Map<String, Integer> loads = queue.loads(people.stream().map(StaffProfile::username).toList());
+        return people.stream().map(p -> new Candidate(p, loads.getOrDefault(p.username(), 0)))
+                .sorted(Comparator.comparingInt(Candidate::load).thenComparing(c -> c.profile().displayName())).toList();
     }
 
     public TaskView claim(StaffMember caller, String taskId) {
@@ -79,7 +131,14 @@ public class TaskDesk {
             throw heldByAnother(task);
         }
         requireCandidate(task, caller.username(), caller.roles(), "You");
-        tasks.claim(taskId, caller.username());
+        try {
+            tasks.claim(taskId, caller.username());
+        } catch (TaskAlreadyClaimedException e) {
+            throw Problem.conflict("task-held-by-another", "Task " + taskId + " is held by " + e.getTaskAssignee() + ": they claimed it first.")
+                    .with("assignee", e.getTaskAssignee());
+        } catch (OptimisticLockingException e) {
+            throw Problem.conflict("task-held-by-another", "Someone else claimed this task at the same moment.");
+        }
         TaskView claimed = view(tasks.createTaskQuery().taskId(taskId).singleResult());
         audited("task.claimed", claimed, Map.of());
         return claimed;
@@ -220,33 +279,8 @@ public class TaskDesk {
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 ((Number) vars.get(ProcessVariables.ARTICLE_ID)).longValue(),
                 ((Number) vars.get(ProcessVariables.REVISION)).intValue(),
-                task.getCreateTime().toInstant(), due, task.getAssignee(), due != null && due.isBefore(Instant.now()),
+                task.getCreateTime().toInstant(), due, task.getAssignee(), due != null && due.isBefore(Instant.now()), null,
                 (String) vars.get(ProcessVariables.REPORT_ID));
-    }
-
-    /** Views for a page of tasks with one variable query; for the claimable queue, drops what the caller wrote. */
-    private List<TaskView> views(List<Task> page, StaffMember caller, boolean dropAuthored) {
-        if (page.isEmpty()) {
-            return List.of();
-        }
-        String[] instances = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-        Map<String, Map<String, Object>> byInstance = new HashMap<>();
-        for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableNameIn(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.AUTHORS,
-                        ProcessVariables.REPORT_ID).list()) {
-            if (v.getProcessInstanceId().equals(v.getExecutionId())) {
-                byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-            }
-        }
-        return page.stream()
-                .filter(t -> !(dropAuthored && FOUR_EYES.contains(t.getTaskDefinitionKey())
-                        && Arrays.asList(String.valueOf(byInstance.get(t.getProcessInstanceId()).get(ProcessVariables.AUTHORS)).split(","))
-                                .contains(caller.username())))
-                .map(t -> view(t, byInstance.get(t.getProcessInstanceId())))
-                .sorted(Comparator.comparing(TaskView::overdue).reversed()
-                        .thenComparing(TaskView::due, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(TaskView::created))
-                .toList();
     }
 
     private static Problem heldByAnother(Task task) {

@@ -91,7 +91,7 @@ class AuditTrailHttpTest extends IntegrationTest {
         assertThat(verify.json().has("firstBrokenEvent")).isFalse();
 
         // the page shows the same history, with a diff between the two revisions
-        com.imprimatur.support.Browser browser = new com.imprimatur.support.Browser(port);
+        com.imprimatur.support.SessionClient browser = new com.imprimatur.support.SessionClient(port);
         assertThat(browser.login("admin", "demo").statusCode()).isEqualTo(302);
         var page = browser.get("/admin/articles/" + id + "?from=1&to=2");
         assertThat(page.statusCode()).isEqualTo(200);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.imprimatur.support.Api;
-import com.imprimatur.support.Browser;
+import com.imprimatur.support.SessionClient;
 import com.imprimatur.support.IntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,12 +76,12 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
     void disablingAUserEndsTheirSessionAtOnce() {
         String name = unique("dana");
         api.post("admin", "/api/admin/users", user(name, List.of("WRITER"), PASSWORD));
-        Browser browser = new Browser(port);
+        SessionClient browser = new SessionClient(port);
         HttpResponse<String> login = browser.login(name, PASSWORD);
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
         assertThat(browser.get("/api/articles").statusCode()).isEqualTo(200);
-        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/tasks").statusCode()).isEqualTo(200);
 
         Api.Answer disabled = patch("admin", name, Map.of("enabled", false));
         assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
@@ -89,7 +89,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
 
         HttpResponse<String> after = browser.get("/api/articles");
         assertThat(after.statusCode()).isEqualTo(401);
-        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/tasks").statusCode()).isEqualTo(302);
         assertThat(basic(name, PASSWORD, "/api/articles").status()).isEqualTo(401);
         assertThat(api.get("admin", "/api/admin/audit?actor=admin&size=5").json().get("events").findValuesAsText("type"))
                 .contains("user.disabled");
@@ -127,7 +127,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
         assertThat(throttled.problemType()).isEqualTo("login-throttled");
         assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 900L);
         // the form login is throttled too
-        assertThat(new Browser(port).login(name, PASSWORD).headers().firstValue("Location").orElse("")).contains("error");
+        assertThat(new SessionClient(port).login(name, PASSWORD).headers().firstValue("Location").orElse("")).contains("error");
         List<String> types = api.get("admin", "/api/admin/audit?actor=" + name).json().get("events").findValuesAsText("type");
         assertThat(types.stream().filter("login.failed"::equals).count()).isEqualTo(5);
         assertThat(types).contains("login.locked");
@@ -135,7 +135,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
 
     @Test
     void theSessionIdIsRenewedAtLoginAndTheLoginIsAudited() {
-        Browser browser = new Browser(port);
+        SessionClient browser = new SessionClient(port);
         browser.get("/login");
         String before = browser.sessionId();
         assertThat(before).isNotNull();
@@ -147,7 +147,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
 
     @Test
     void aSessionEndsAfterItsAbsoluteLifetime() throws InterruptedException {
-        Browser browser = new Browser(port);
+        SessionClient browser = new SessionClient(port);
         assertThat(browser.login("writer", "demo").statusCode()).isEqualTo(302);
         assertThat(browser.get("/api/articles").statusCode()).isEqualTo(200);
         Duration normal = lifetime.absolute(Duration.ofMillis(1500));
@@ -161,7 +161,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
 
     @Test
     void answersCarryTheSecurityHeaders() {
-        Browser browser = new Browser(port);
+        SessionClient browser = new SessionClient(port);
         browser.login("admin", "demo");
         for (HttpResponse<String> answer : List.of(browser.get("/admin/users"), browser.get("/api/articles"), browser.get("/login"))) {
             assertThat(answer.headers().firstValue("Content-Security-Policy").orElse(""))
@@ -175,7 +175,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
 
     @Test
     void theUsersPageCreatesAndDisables() {
-        Browser browser = new Browser(port);
+        SessionClient browser = new SessionClient(port);
         browser.login("admin", "demo");
         String name = unique("page");
         Map<String, String> form = new LinkedHashMap<>();
@@ -189,7 +189,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
         HttpResponse<String> disabled = browser.postForm("/admin/users/" + name, Map.of("displayName", "Paige Turner", "roles", "WRITER"));
         assertThat(disabled.statusCode()).isEqualTo(302);
         assertThat(api.get("admin", "/api/admin/users/" + name).json().get("enabled").asBoolean()).isFalse();
-        Browser writer = new Browser(port);
+        SessionClient writer = new SessionClient(port);
         writer.login("writer", "demo");
         assertThat(writer.get("/admin/users").statusCode()).isEqualTo(403);
     }

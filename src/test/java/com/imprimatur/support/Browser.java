@@ -1,88 +1,185 @@
 package com.imprimatur.support;
 
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A browser-like client for tests: keeps cookies (the session), follows no redirects, logs in through the login form. */
-public final class Browser {
+/**
+ * Debian's headless Chromium driven by Selenium, for the browser tests. Without Chromium the tests
+ * are skipped with a message saying how to install it; with {@code CI=true} a missing browser fails.
+ */
+public final class Browser implements AutoCloseable {
 
-    private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
-    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final int port;
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient client;
+    private final WebDriver driver;
+    private final Path profile;
+    private final String base;
 
-    public Browser(int port) {
-        this.port = port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    private Browser(WebDriver driver, Path profile, String base) {
+        this.driver = driver;
+        this.profile = profile;
+        this.base = base;
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    /** A form post with the CSRF token of the login page (Spring Security keeps one token per session). */
-    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        String token = csrfToken();
-        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&")) + "&_csrf=" + enc(token);
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    /** Logs in through the form; returns the answer (a redirect: to "/" or the target on success, to /login?error otherwise). */
-    public HttpResponse<String> login(String username, String password) {
-        return postForm("/login", Map.of("username", username, "password", password));
-    }
-
-    public String csrfToken() {
-        HttpResponse<String> page = get("/login");
-        Matcher input = CSRF_INPUT.matcher(page.body());
-        if (!input.find()) {
-            throw new IllegalStateException("no CSRF token on the login page: " + page.body());
+    /** A fresh browser against the application on {@code port}; skips (or, in CI, fails) without Chromium. */
+    public static Browser open(int port) {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            String why = "Browser tests need Debian's Chromium and ChromeDriver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get install -y chromium chromium-driver";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true and no browser: " + why);
+            }
+            Assumptions.abort("Skipped: " + why);
         }
-        Matcher value = VALUE.matcher(input.group());
-        if (!value.find()) {
-            throw new IllegalStateException("the CSRF input has no value: " + input.group());
-        }
-        return value.group(1);
-    }
-
-    public String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+        System.setProperty("SE_OFFLINE", "true");
         try {
-            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            Path profile = Files.createTempDirectory("imprimatur-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--user-data-dir=" + profile, "--window-size=1280,900");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                    .usingAnyFreePort().build();
+            WebDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, profile, "http://localhost:" + port);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void go(String path) {
+        driver.get(base + path);
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().replace(base, "");
+    }
+
+    /** Signs in through the login page as a demo user (password "demo"), signing out whoever was in. */
+    public void login(String user) {
+        driver.manage().deleteAllCookies();
+        go("/login");
+        type(By.id("username"), user);
+        type(By.id("password"), "demo");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(d -> !path().startsWith("/login"));
+    }
+
+    /** The element, waiting for it while the page that has it may still be loading. */
+    public WebElement find(By by) {
+        return await(by);
+    }
+
+    /** The element once the page shows it (after a form was sent, the next page may still be loading). */
+    public WebElement await(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(by).isEmpty());
+        return driver.findElement(by);
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    public void type(By by, String text) {
+        WebElement field = await(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(By by) {
+        await(by).click();
+    }
+
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    /** Reloads {@code path} until the element shows up (for work the engine does in the background). */
+    public WebElement awaitOn(String path, By by) {
+        long until = System.currentTimeMillis() + 30_000;
+        while (true) {
+            go(path);
+            List<WebElement> found = driver.findElements(by);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            if (System.currentTimeMillis() > until) {
+                fail("Nothing matched " + by + " on " + path + " within 30 s");
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public void width(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves the page as target/screenshots/{name}.png. */
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    /** Saves the screenshot and the HTML of the page a failed test ended on, beside the screenshots. */
+    public void keepFailure(String test) {
+        try {
+            screenshot("failed-" + test);
+            Files.writeString(SCREENSHOTS.resolve("failed-" + test + ".html"), driver.getPageSource());
+        } catch (RuntimeException | IOException e) {
+            // the failure itself is what matters
+        }
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> walk = Files.walk(profile)) {
+            walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a leftover temporary profile is harmless
+        }
     }
 }

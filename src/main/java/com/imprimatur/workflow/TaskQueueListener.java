@@ -1,0 +1,110 @@
+package com.imprimatur.workflow;
+
+import com.imprimatur.article.ArticleService;
+import com.imprimatur.problem.Problem;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link TaskQueue} in step with the engine: registered on every user task by
+ * {@link TaskQueuePlugin} for create, assignment, update, complete and delete, it writes in the
+ * transaction of the engine command that changed the task, so the queue never shows what the
+ * engine has rolled back.
+ */
+@Component
+class TaskQueueListener implements TaskListener {
+
+    static final List<String> EVENTS = List.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE,
+            EVENTNAME_COMPLETE, EVENTNAME_DELETE);
+
+    private static final Logger log = LoggerFactory.getLogger(TaskQueueListener.class);
+
+    private final TaskQueue queue;
+    // looked up lazily: the article module depends on the route, which depends on the engine this listener is part of
+    private final ObjectProvider<ArticleService> articles;
+
+    TaskQueueListener(TaskQueue queue, ObjectProvider<ArticleService> articles) {
+        this.queue = queue;
+        this.articles = articles;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> queue.remove(task.getId());
+            case EVENTNAME_CREATE -> record(task);
+            default -> {
+                if (!queue.changed(task.getId(), nameOf(task.getName(), task.getTaskDefinitionKey()), task.getAssignee(), instant(task.getDueDate()))) {
+                    record(task);
+                }
+            }
+        }
+    }
+
+    private void record(DelegateTask task) {
+        Map<String, Object> variables = Map.of(
+                ProcessVariables.ARTICLE_ID, orNone(task.getVariable(ProcessVariables.ARTICLE_ID)),
+                ProcessVariables.REVISION, orNone(task.getVariable(ProcessVariables.REVISION)),
+                ProcessVariables.AUTHORS, orNone(task.getVariable(ProcessVariables.AUTHORS)),
+                ProcessVariables.REPORT_ID, orNone(task.getVariable(ProcessVariables.REPORT_ID)));
+        record(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
+                task.getCreateTime(), task.getDueDate(), task.getAssignee(), task.getCandidates(), variables);
+    }
+
+    /** Writes the row of one open task, from the engine's view of it; also used by the backfill. */
+    void record(String id, String key, String name, String processInstanceId, Date created, Date due, String assignee,
+            Collection<? extends IdentityLink> links, Map<String, Object> variables) {
+        if (!(variables.get(ProcessVariables.ARTICLE_ID) instanceof Number articleId)) {
+            log.warn("Task {} ({}) carries no article id; it is left out of the queues", id, key);
+            return;
+        }
+        int revision = variables.get(ProcessVariables.REVISION) instanceof Number n ? n.intValue() : 0;
+        List<String> groups = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().toList();
+        if (groups.size() > 1) {
+            log.warn("Task {} ({}) has several candidate groups {}; the queues offer it to {}", id, key, groups, groups.get(0));
+        }
+        Object authors = variables.get(ProcessVariables.AUTHORS);
+        List<String> fourEyes = TaskDesk.FOUR_EYES.contains(key) && authors instanceof String text && !text.isBlank()
+                ? Arrays.asList(text.split(",")) : List.of();
+        queue.put(new TaskQueue.Entry(id, key, nameOf(name, key), processInstanceId, articleId.longValue(), revision,
+                title(articleId.longValue(), revision), groups.isEmpty() ? null : groups.get(0), assignee,
+                created == null ? Instant.now() : created.toInstant(), instant(due),
+                variables.get(ProcessVariables.REPORT_ID) instanceof String report ? report : null), fourEyes);
+    }
+
+    private String title(long articleId, int revision) {
+        if (revision < 1) {
+            return "";
+        }
+        try {
+            return articles.getObject().revision(articleId, revision).title();
+        } catch (Problem missing) {
+            return "";
+        }
+    }
+
+    private static String nameOf(String name, String key) {
+        return name == null || name.isBlank() ? key : name;
+    }
+
+    private static Object orNone(Object value) {
+        return value == null ? "" : value;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -96,6 +96,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         row("GET /articles/{id}/edit",                                 302, 404, 404, 404, 404);
         row("POST /articles/{id}/revisions",                           302, 404, 404, 404, 404);
         row("GET /articles/{id}/revisions/{n}",                        302, 404, 404, 404, 404);
+        // the reader's page (issue 5): anyone; an unknown slug is 404 for everyone
+        row("GET /public/articles/{slug}",                             404, 404, 404, 404, 404);
+        row("POST /public/articles/{slug}/feedback",                   404, 404, 404, 404, 404);
+        row("POST /public/articles/{slug}/helpful",                    400, 400, 400, 400, 400);
     }
 
     /** Paths no handler serves that must stay closed: the engine's REST API and the Camunda webapps. */

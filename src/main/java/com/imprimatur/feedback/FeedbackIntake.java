@@ -34,14 +34,16 @@ public class FeedbackIntake {
     private final ArticleService articles;
     private final FeedbackReports reports;
     private final TriageQueue triage;
+    private final HelpfulVotes votes;
     private final String clientSalt;
     private final AuditTrail audit;
 
-    FeedbackIntake(ArticleService articles, FeedbackReports reports, TriageQueue triage,
+    FeedbackIntake(ArticleService articles, FeedbackReports reports, TriageQueue triage, HelpfulVotes votes,
             @Value("${imprimatur.feedback.client-salt}") String clientSalt, AuditTrail audit) {
         this.articles = articles;
         this.reports = reports;
         this.triage = triage;
+        this.votes = votes;
         this.clientSalt = clientSalt;
         this.audit = audit;
     }
@@ -62,6 +64,14 @@ public class FeedbackIntake {
     @Transactional
     public Receipt submit(String slug, FeedbackRequest request, String client) {
         return store(check(slug, request, client));
+    }
+
+    /** A reader's helpful / not helpful vote on the published revision; 404 for an unpublished slug. */
+    @Transactional
+    public void vote(String slug, boolean helpful) {
+        PublishedArticle article = articles.publishedBySlug(slug)
+                .orElseThrow(() -> Problem.notFound("A published article '" + slug + "'"));
+        votes.count(article.articleId(), article.revision().number(), helpful);
     }
 
     /** After a lost race between two identical reports: the one that was stored. */

@@ -1,7 +1,5 @@
 package com.imprimatur.feedback;
 
-import com.imprimatur.article.ArticleService;
-import com.imprimatur.article.PublishedArticle;
 import com.imprimatur.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -18,13 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicFeedbackController {
 
     private final FeedbackIntake intake;
-    private final HelpfulVotes votes;
-    private final ArticleService articles;
 
-    PublicFeedbackController(FeedbackIntake intake, HelpfulVotes votes, ArticleService articles) {
+    PublicFeedbackController(FeedbackIntake intake) {
         this.intake = intake;
-        this.votes = votes;
-        this.articles = articles;
     }
 
     record Vote(Boolean helpful) {
@@ -47,9 +41,7 @@ class PublicFeedbackController {
         if (vote.helpful() == null) {
             throw Problem.invalid("invalid-content", "helpful: say true or false");
         }
-        PublishedArticle article = articles.publishedBySlug(slug)
-                .orElseThrow(() -> Problem.notFound("A published article '" + slug + "'"));
-        votes.count(article.articleId(), article.revision().number(), vote.helpful());
+        intake.vote(slug, vote.helpful());
         return ResponseEntity.noContent().build();
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ReaderLimits extends OncePerRequestFilter {
 
-    private static final Pattern PUBLIC_WRITE = Pattern.compile("/api/public/articles/([^/]+)/(feedback|helpful)");
+    private static final Pattern PUBLIC_WRITE = Pattern.compile("(?:/api)?/public/articles/([^/]+)/(feedback|helpful)");
 
     private final RateLimiter reportsPerClient;
     private final RateLimiter reportsPerArticle;

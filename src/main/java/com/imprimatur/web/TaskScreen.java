@@ -4,6 +4,10 @@ import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleView;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.article.WordDiff;
+import com.imprimatur.factcheck.FactCheck;
+import com.imprimatur.factcheck.Finding;
+import com.imprimatur.feedback.FeedbackTriage;
+import com.imprimatur.feedback.ReportView;
 import com.imprimatur.plagiarism.PlagiarismCheck;
 import com.imprimatur.plagiarism.PlagiarismReportView;
 import com.imprimatur.problem.Problem;
@@ -46,7 +50,9 @@ class TaskScreen {
             TaskDecisions.RESOLVE_PLAGIARISM, List.of(new Option("DISMISS", "Dismiss the finding (not plagiarism)"),
                     new Option("RETURN_TO_WRITER", "Return to the writer")),
             TaskDecisions.APPROVE_PUBLICATION, List.of(new Option("PUBLISH", "Publish"),
-                    new Option("RETURN_TO_WRITER", "Return to the writer")));
+                    new Option("RETURN_TO_WRITER", "Return to the writer")),
+            TaskDecisions.TRIAGE_REPORT, List.of(new Option("REOPEN_REVIEW", "Reopen review (or join the review already open)"),
+                    new Option("DISMISS", "Dismiss the report (say why)")));
 
     record Option(String value, String label) {
     }
@@ -59,9 +65,13 @@ class TaskScreen {
     private final PageModel people;
     private final Markdown markdown;
     private final TaskPages queues;
+    private final FactCheck factCheck;
+    private final FeedbackTriage feedback;
 
     TaskScreen(TaskDesk desk, ArticleService articles, TaskDecisions decisions, PlagiarismCheck plagiarism, Staff staff,
-            PageModel people, Markdown markdown, TaskPages queues) {
+            PageModel people, Markdown markdown, TaskPages queues, FactCheck factCheck, FeedbackTriage feedback) {
+        this.factCheck = factCheck;
+        this.feedback = feedback;
         this.desk = desk;
         this.articles = articles;
         this.decisions = decisions;
@@ -149,10 +159,10 @@ class TaskScreen {
         model.addAttribute("mine", me.username().equals(task.assignee()));
         model.addAttribute("verdicts", Verdict.values());
         model.addAttribute("options", OPTIONS.getOrDefault(task.key(), List.of()));
-        // Slots for the fact-check findings (per reference) and the reader report that reopened review:
-        // filled by their modules once they exist; the page shows "none yet" meanwhile.
-        model.addAttribute("findings", Map.<Integer, List<String>>of());
-        model.addAttribute("readerReport", null);
+        model.addAttribute("findings", findings(me, task));
+        List<ReportView> reports = readerReports(me, task, article);
+        model.addAttribute("readerReports", reports);
+        model.addAttribute("reportPassages", reports.stream().map(r -> passage(revision.body(), r.passage())).toList());
         if (task.revision() > 1) {
             model.addAttribute("diffPrevious", WordDiff.between(articles.revision(me, task.articleId(), task.revision() - 1), revision));
         }
@@ -179,6 +189,42 @@ class TaskScreen {
         model.addAttribute("names", names);
         model.addAttribute("authorNames", String.join(", ", revision.authors().stream().map(names::get).toList()));
         return "task";
+    }
+
+    /** The automatic fact-check's findings per reference number, in words, beside the physician's verdict controls. */
+    private Map<Integer, List<String>> findings(StaffMember me, TaskView task) {
+        Map<Integer, List<String>> byReference = new LinkedHashMap<>();
+        for (Finding f : factCheck.report(me, task.articleId(), task.revision()).findings()) {
+            if (f.reference() != null) {
+                byReference.computeIfAbsent(f.reference(), n -> new ArrayList<>())
+                        .add(f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message());
+            }
+        }
+        return byReference;
+    }
+
+    /**
+     * Readers' reports the decision needs: a triage task's own report; for a review, the reports
+     * attached to the review cycle now open (those that reopened it, or joined it).
+     */
+    private List<ReportView> readerReports(StaffMember me, TaskView task, ArticleView article) {
+        List<ReportView> all = feedback.reports(me, task.articleId());
+        if (task.reportId() != null) {
+            return all.stream().filter(r -> r.id().equals(task.reportId())).toList();
+        }
+        if (!TaskDecisions.MEDICAL_REVIEW.equals(task.key()) || article.cycle() == null) {
+            return List.of();
+        }
+        return all.stream().filter(r -> article.cycle().id().equals(r.cycleId())).toList();
+    }
+
+    /** Where a quoted passage stands in the revision, marked in its context; null when it cannot be found word for word. */
+    private static Passage passage(String body, String quoted) {
+        if (quoted == null) {
+            return null;
+        }
+        int at = body.toLowerCase(java.util.Locale.ROOT).indexOf(quoted.toLowerCase(java.util.Locale.ROOT));
+        return at < 0 ? null : Passage.around(body, at, at + quoted.length());
     }
 
     private PlagiarismReportView report(StaffMember me, TaskView task) {

@@ -62,4 +62,21 @@ class JsonLdHttpTest extends IntegrationTest {
         assertThat(value(webPage, "dateModified")).isEqualTo(page.get("lastModified").asText());
         assertThat((List<?>) webPage.get(SCHEMA + "citation")).hasSize(2);
     }
+
+    @Test
+    void theReadersPageCarriesTheSameJsonLdInAScriptBlock() throws Exception {
+        Api api = api();
+        JsonNode created = new Desk(api).publish("writer", Desk.article("Iron in pregnancy </script><script>alert(1)</script>", 1), 1);
+        Api.Answer page = api.send(null, java.net.http.HttpRequest.newBuilder(api.uri("/public/articles/" + created.get("slug").asText())));
+        assertThat(page.status()).isEqualTo(200);
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile(
+                "<script type=\"application/ld\\+json\">(.*?)</script>", java.util.regex.Pattern.DOTALL).matcher(page.text());
+        assertThat(block.find()).isTrue();
+        // the title's "</script>" cannot end the block early: it is escaped inside the JSON
+        assertThat(block.group(1)).doesNotContain("<");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> webPage = (Map<String, Object>) expand(block.group(1)).get(0);
+        assertThat(value(webPage, "name")).isEqualTo("Iron in pregnancy </script><script>alert(1)</script>");
+        assertThat(value(only(webPage.get(SCHEMA + "reviewedBy")), "honorificSuffix")).isEqualTo("M.D., FACP");
+    }
 }

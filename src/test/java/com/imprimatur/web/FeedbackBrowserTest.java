@@ -3,19 +3,12 @@ package com.imprimatur.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.imprimatur.support.Browser;
+import com.imprimatur.support.BrowserTest;
 import com.imprimatur.support.Desk;
-import com.imprimatur.support.IntegrationTest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -24,35 +17,7 @@ import org.openqa.selenium.WebElement;
  * reopens review from the tasklist; the physician sees the report in the review and approves a
  * corrected revision; the public page shows the new "Last reviewed" date.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FeedbackBrowserTest extends IntegrationTest {
-
-    private Browser browser;
-
-    @RegisterExtension
-    final TestWatcher keepFailures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.keepFailure(context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeEach
-    void browser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.width(1280, 900);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class FeedbackBrowserTest extends BrowserTest {
 
     @Test
     void aReadersReportReopensReviewAndThePageShowsTheNewReview() {

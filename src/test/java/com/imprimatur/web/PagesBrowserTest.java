@@ -3,22 +3,15 @@ package com.imprimatur.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.imprimatur.support.Api;
-import com.imprimatur.support.Browser;
+import com.imprimatur.support.BrowserTest;
 import com.imprimatur.support.Desk;
-import com.imprimatur.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,38 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The pages in a real browser (headless Chromium), as the demo users work them. Each test makes its
  * own articles; screenshots of the main pages go to target/screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PagesBrowserTest extends IntegrationTest {
+class PagesBrowserTest extends BrowserTest {
 
     @Autowired
     TaskService engineTasks;
-
-    private Browser browser;
-
-    @RegisterExtension
-    final TestWatcher keepFailures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.keepFailure(context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeEach
-    void browser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.width(1280, 900);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theWholeRouteWorkedInThePages() {

@@ -3,6 +3,7 @@ package com.imprimatur.security;
 import com.imprimatur.problem.Problem;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,11 @@ public class Staff {
 
     public Optional<StaffProfile> profile(String username) {
         return users.findById(username).map(AppUser::profile);
+    }
+
+    /** Every member of staff, enabled or not, by user name (the Camunda webapps' read-only user directory). */
+    public List<StaffProfile> all() {
+        return users.findAllByOrderByUsername().stream().map(AppUser::profile).toList();
     }
 
     public Map<String, StaffProfile> profiles(Collection<String> usernames) {

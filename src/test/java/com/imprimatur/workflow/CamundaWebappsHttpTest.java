@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.imprimatur.support.Browser;
 import com.imprimatur.support.IntegrationTest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +147,12 @@ class CamundaWebappsHttpTest extends IntegrationTest {
         assertThat(browser.send("POST", "/camunda/api/admin/auth/user/default/login/cockpit",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"), "username=admin&password=demo").statusCode())
                 .isEqualTo(302);
+        // HTTP Basic does not open the webapps, not even an admin's
+        String basic = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> withBasic = new Browser(port).send("GET", "/camunda/api/admin/auth/user/default",
+                Map.of("Authorization", basic), null);
+        assertThat(withBasic.statusCode()).isEqualTo(302);
+        assertThat(withBasic.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(api().get(null, "/engine-rest/engine").status()).isEqualTo(401);
         assertThat(api().get("admin", "/engine-rest/engine").status()).isEqualTo(404);
     }

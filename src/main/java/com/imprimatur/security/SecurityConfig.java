@@ -105,8 +105,14 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        // issue 6: Camunda's first-admin setup would write users into its own tables; never needed here
+                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                        // the Camunda webapps (workflow.CamundaWebapps signs the admin on from this session)
                         .requestMatchers("/camunda/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
+                // the webapps' REST calls carry Camunda's own CSRF token (X-XSRF-TOKEN, checked by its
+                // CsrfPreventionFilter on /camunda/api/*), not ours; only admins get this far
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // issue 6: sessions registered (so an admin can end them) and renewed at login

@@ -55,6 +55,11 @@ public class Staff {
                 .sorted(Comparator.comparing(StaffProfile::displayName)).toList();
     }
 
+    /** Every member of staff, enabled or not, by user name (the Camunda webapps' read-only user directory). */
+    public List<StaffProfile> all() {
+        return users.findAllByOrderByUsername().stream().map(AppUser::profile).toList();
+    }
+
     public Map<String, StaffProfile> profiles(Collection<String> usernames) {
         return users.findByUsernameIn(usernames).stream().map(AppUser::profile)
                 .collect(Collectors.toMap(StaffProfile::username, Function.identity()));

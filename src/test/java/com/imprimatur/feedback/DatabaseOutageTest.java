@@ -37,7 +37,10 @@ class DatabaseOutageTest {
                     .profiles("test").run("--spring.datasource.url=" + viaProxy,
                             "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
                             "--spring.datasource.hikari.connection-timeout=1500", "--server.port=0",
-                            "--camunda.bpm.generate-unique-process-engine-name=true")) {
+                            "--camunda.bpm.generate-unique-process-engine-name=true",
+                            // the Camunda webapps keep their runtime in static fields and clear them when an
+                            // application stops: only the shared test context has them
+                            "--camunda.bpm.webapp.enabled=false")) {
                 Api api = Api.at(((ServletWebServerApplicationContext) app).getWebServer().getPort());
                 JsonNode article = new Desk(api).publish("writer", Desk.article("Hydration for runners", 1), 1);
                 String path = "/api/public/articles/" + article.get("slug").asText() + "/feedback";

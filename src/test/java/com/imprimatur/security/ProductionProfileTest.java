@@ -25,7 +25,10 @@ class ProductionProfileTest {
         TestDatabase.Connection db = TestDatabase.get();
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
-                "--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true"));
+                "--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true",
+                // a second application in the test JVM: the Camunda webapps keep their runtime in static
+                // fields and clear them when an application stops, so only the shared test context has them
+                "--camunda.bpm.webapp.enabled=false"));
         for (String property : more) {
             args.add("--" + property);
         }

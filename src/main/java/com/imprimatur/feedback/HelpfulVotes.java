@@ -20,13 +20,4 @@ class HelpfulVotes {
         jdbc.update("insert into helpful_vote (article_id, revision_number, " + column + ") values (?, ?, 1) "
                 + "on duplicate key update " + column + " = " + column + " + 1", articleId, revision);
     }
-
-    record Tally(long helpful, long notHelpful) {
-    }
-
-    @Transactional(readOnly = true)
-    Tally tally(long articleId, int revision) {
-        return jdbc.query("select helpful, not_helpful from helpful_vote where article_id = ? and revision_number = ?",
-                rs -> rs.next() ? new Tally(rs.getLong(1), rs.getLong(2)) : new Tally(0, 0), articleId, revision);
-    }
 }

@@ -3,7 +3,6 @@ package com.imprimatur.feedback;
 import com.imprimatur.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicFeedbackController {
 
     private final FeedbackIntake intake;
+    private final FeedbackReceiver receiver;
 
-    PublicFeedbackController(FeedbackIntake intake) {
+    PublicFeedbackController(FeedbackIntake intake, FeedbackReceiver receiver) {
         this.intake = intake;
+        this.receiver = receiver;
     }
 
     record Vote(Boolean helpful) {
@@ -27,12 +28,7 @@ class PublicFeedbackController {
     @PostMapping("/api/public/articles/{slug}/feedback")
     ResponseEntity<Map<String, String>> report(@PathVariable String slug, @RequestBody FeedbackRequest request,
             HttpServletRequest http) {
-        FeedbackIntake.Receipt receipt;
-        try {
-            receipt = intake.submit(slug, request, http.getRemoteAddr());
-        } catch (DataIntegrityViolationException sameReportAtTheSameMoment) {
-            receipt = intake.repeated(slug, request, http.getRemoteAddr());
-        }
+        FeedbackIntake.Receipt receipt = receiver.receive(slug, request, http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reportId", receipt.reportId()));
     }
 

@@ -3,6 +3,7 @@ package com.imprimatur.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.imprimatur.feedback.FeedbackIntake;
+import com.imprimatur.feedback.FeedbackReceiver;
 import com.imprimatur.feedback.FeedbackRequest;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.publication.PublicArticles;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +31,15 @@ class PublicArticlePage {
 
     private final PublicArticles articles;
     private final FeedbackIntake feedback;
+    private final FeedbackReceiver receiver;
     private final Markdown markdown;
     private final ObjectMapper json;
 
-    PublicArticlePage(PublicArticles articles, FeedbackIntake feedback, Markdown markdown, ObjectMapper json) {
+    PublicArticlePage(PublicArticles articles, FeedbackIntake feedback, FeedbackReceiver receiver, Markdown markdown,
+            ObjectMapper json) {
         this.articles = articles;
         this.feedback = feedback;
+        this.receiver = receiver;
         this.markdown = markdown;
         this.json = json;
     }
@@ -72,12 +75,7 @@ class PublicArticlePage {
         FeedbackRequest request = new FeedbackRequest(form.getReason(), form.getComment(), form.getPassage(),
                 form.getEmail(), form.getWebsite());
         try {
-            FeedbackIntake.Receipt receipt;
-            try {
-                receipt = feedback.submit(slug, request, http.getRemoteAddr());
-            } catch (DataIntegrityViolationException sameReportAtTheSameMoment) {
-                receipt = feedback.repeated(slug, request, http.getRemoteAddr());
-            }
+            FeedbackIntake.Receipt receipt = receiver.receive(slug, request, http.getRemoteAddr());
             redirect.addFlashAttribute("thanks", "Thank you. Your report is stored under the number " + receipt.reportId()
                     + "; an editor will read it.");
             return "redirect:/public/articles/" + slug + "#feedback";

@@ -19,6 +19,9 @@ import org.openqa.selenium.WebElement;
  */
 class FeedbackBrowserTest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void aReadersReportReopensReviewAndThePageShowsTheNewReview() {
         Desk desk = new Desk(api());
@@ -38,6 +41,12 @@ class FeedbackBrowserTest extends BrowserTest {
         assertThat(browser.find(By.cssSelector("[data-test=disclaimer]")).getText()).contains("not medical advice");
         assertThat(browser.find(By.id("website")).isDisplayed()).isFalse();
         browser.screenshot("public-article");
+
+        // the helpful vote is counted for the published revision
+        browser.click(By.cssSelector("#helpful button[value=true]"));
+        assertThat(browser.await(By.cssSelector("#helpful .notice")).getText()).contains("Thank you");
+        assertThat(jdbc.queryForObject("select helpful from helpful_vote where article_id = ? and revision_number = 1",
+                Long.class, id)).isEqualTo(1L);
 
         // a report without a comment is refused next to the field; then it is sent
         browser.click(By.cssSelector("input[name=reason][value=INACCURATE]"));

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Load benchmark of the readers' feedback endpoint (issue 5).
-#   bench/feedback-load.sh [--seconds=30] [--threads=16] [--flood-threads=4] [--flood-rate=1000] [--articles=200]
+#   bench/feedback-load.sh [--seconds=30] [--threads=16] [--flood-rate=1000] [--articles=200]
 # Needs a MariaDB server on 127.0.0.1:3306 (root, empty password) and the mariadb client; uses a
 # database of its own, imprimatur_bench, made afresh. Starts the service from its jar on port 18080,
 # drives it from another JVM on loopback, prints a table and writes target/bench/feedback-load.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the flood comes from wrk (Debian's package), a process of its own
+command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null || sudo apt-get install -y -q wrk >/dev/null; }
 DB=imprimatur_bench
 PORT=18080
 mariadb -h127.0.0.1 -uroot -e "drop database if exists $DB; create database $DB character set utf8mb4 collate utf8mb4_unicode_ci"
@@ -13,7 +15,7 @@ mariadb -h127.0.0.1 -uroot -e "drop database if exists $DB; create database $DB 
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 JAR=$(ls target/imprimatur-*.jar | grep -v original | head -1)
 mkdir -p target/bench
-java -Xmx1g -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=$PORT \
+java -Xmx1g ${APP_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=$PORT \
   --spring.datasource.url="jdbc:mariadb://127.0.0.1:3306/$DB?nullDatabaseMeansCurrent=true" \
   --logging.level.root=WARN > target/bench/feedback-app.log 2>&1 &
 APP=$!

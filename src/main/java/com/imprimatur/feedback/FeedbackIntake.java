@@ -1,14 +1,12 @@
 package com.imprimatur.feedback;
 
-import com.imprimatur.article.ArticleService;
-import com.imprimatur.article.PublishedArticle;
-import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.article.LiveRevisions;
+import com.imprimatur.article.LiveRevisions.LiveRevision;
 import com.imprimatur.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,9 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a reader's report: checks it, stores it and opens its triage task in one transaction, so
- * that a report id is given out only for a report that is safely stored. The same report from the
- * same client within 24 hours gets the same id back.
+ * The one way in for a reader's report, from the API and from the page alike: checks it, then has
+ * {@link ReportStore} store it with its triage task in one transaction, so that a report id is
+ * given out only for a report that is safely stored. The same report from the same client within
+ * 24 hours gets the same id back. Readers' requests read the live revision with plain SQL
+ * ({@link LiveRevisions}); this path is the one that floods hit.
  */
 @Service
 public class FeedbackIntake {
@@ -31,21 +31,17 @@ public class FeedbackIntake {
     private static final int MAX_TEXT = 2000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
-    private final ArticleService articles;
-    private final FeedbackReports reports;
-    private final TriageQueue triage;
+    private final LiveRevisions live;
+    private final ReportStore store;
     private final HelpfulVotes votes;
     private final String clientSalt;
-    private final AuditTrail audit;
 
-    FeedbackIntake(ArticleService articles, FeedbackReports reports, TriageQueue triage, HelpfulVotes votes,
-            @Value("${imprimatur.feedback.client-salt}") String clientSalt, AuditTrail audit) {
-        this.articles = articles;
-        this.reports = reports;
-        this.triage = triage;
+    FeedbackIntake(LiveRevisions live, ReportStore store, HelpfulVotes votes,
+            @Value("${imprimatur.feedback.client-salt}") String clientSalt) {
+        this.live = live;
+        this.store = store;
         this.votes = votes;
         this.clientSalt = clientSalt;
-        this.audit = audit;
     }
 
     /** The id given to the reader, and whether it is that of an earlier, identical report. */
@@ -58,33 +54,25 @@ public class FeedbackIntake {
     }
 
     /**
-     * Checks, stores and opens the triage task in one transaction (nothing is written before the
-     * checks pass); an identical report of the last 24 hours is answered with its id instead.
+     * Checks, then stores the report and opens its triage task in one transaction (nothing is
+     * written before the checks pass); an identical report of the last 24 hours is answered with
+     * its id instead. Returns once the report is committed.
      */
-    @Transactional
     public Receipt submit(String slug, FeedbackRequest request, String client) {
-        return store(check(slug, request, client));
+        return store.store(check(slug, request, client));
     }
 
     /** A reader's helpful / not helpful vote on the published revision; 404 for an unpublished slug. */
     @Transactional
     public void vote(String slug, boolean helpful) {
-        PublishedArticle article = articles.publishedBySlug(slug)
+        LiveRevision article = live.bySlug(slug)
                 .orElseThrow(() -> Problem.notFound("A published article '" + slug + "'"));
-        votes.count(article.articleId(), article.revision().number(), helpful);
-    }
-
-    /** After a lost race between two identical reports: the one that was stored. */
-    @Transactional(readOnly = true)
-    public Receipt repeated(String slug, FeedbackRequest request, String client) {
-        Checked report = check(slug, request, client);
-        return reports.findByDedupeKey(report.dedupeKey()).map(r -> new Receipt(r.publicId(), true))
-                .orElseThrow(() -> new IllegalStateException("an identical report clashed but cannot be found"));
+        votes.count(article.articleId(), article.number(), helpful);
     }
 
     /** Checks the report against the published article: 404 for an unpublished slug, 422 naming every broken rule. */
     Checked check(String slug, FeedbackRequest request, String client) {
-        PublishedArticle article = articles.publishedBySlug(slug)
+        LiveRevision article = live.bySlug(slug)
                 .orElseThrow(() -> Problem.notFound("A published article '" + slug + "'"));
         List<Map<String, String>> errors = new ArrayList<>();
         if (request.website() != null && !request.website().isBlank()) {
@@ -109,7 +97,7 @@ public class FeedbackIntake {
         String passage = ReaderText.strip(request.passage());
         if (passage != null && passage.length() > MAX_TEXT) {
             errors.add(error("passage", "at most 2,000 characters"));
-        } else if (passage != null && !ReaderText.words(article.revision().body()).contains(ReaderText.words(passage))) {
+        } else if (passage != null && !ReaderText.words(live.body(article.revisionId())).contains(ReaderText.words(passage))) {
             errors.add(error("passage", "the quoted passage does not occur in the article"));
         }
         String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
@@ -123,23 +111,8 @@ public class FeedbackIntake {
         String clientHash = sha256(clientSalt + "|" + client);
         String dedupeKey = sha256(String.join("|", clientHash, String.valueOf(article.articleId()), reason.name(),
                 comment == null ? "" : ReaderText.words(comment), passage == null ? "" : ReaderText.words(passage)));
-        return new Checked(article.articleId(), article.revision().number(), article.revision().authors(), reason,
+        return new Checked(article.articleId(), article.number(), article.authors(), reason,
                 comment, passage, email, clientHash, dedupeKey);
-    }
-
-    private Receipt store(Checked report) {
-        reports.releaseKey(report.dedupeKey(), Instant.now().minus(REPEAT_WINDOW));
-        var earlier = reports.findByDedupeKey(report.dedupeKey());
-        if (earlier.isPresent()) {
-            return new Receipt(earlier.get().publicId(), true);
-        }
-        FeedbackReport stored = reports.saveAndFlush(new FeedbackReport(report.articleId(), report.revision(),
-                report.reason(), report.comment(), report.passage(), report.email(), report.clientHash(), report.dedupeKey()));
-        triage.reportReceived(report.articleId(), report.revision(), stored.publicId(), report.authors());
-        // the reader's e-mail, comment and address stay out of the append-only trail (they may have to be erased)
-        audit.recordAs(AuditTrail.READER, "report.received", report.articleId(), report.revision(), Map.of(
-                "reportId", stored.publicId(), "reason", report.reason().name()));
-        return new Receipt(stored.publicId(), false);
     }
 
     private static Map<String, String> error(String field, String message) {

@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicFeedbackController {
 
     private final FeedbackIntake intake;
-    private final FeedbackReceiver receiver;
 
-    PublicFeedbackController(FeedbackIntake intake, FeedbackReceiver receiver) {
+    PublicFeedbackController(FeedbackIntake intake) {
         this.intake = intake;
-        this.receiver = receiver;
     }
 
     record Vote(Boolean helpful) {
@@ -28,7 +26,7 @@ class PublicFeedbackController {
     @PostMapping("/api/public/articles/{slug}/feedback")
     ResponseEntity<Map<String, String>> report(@PathVariable String slug, @RequestBody FeedbackRequest request,
             HttpServletRequest http) {
-        FeedbackIntake.Receipt receipt = receiver.receive(slug, request, http.getRemoteAddr());
+        FeedbackIntake.Receipt receipt = intake.submit(slug, request, http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reportId", receipt.reportId()));
     }
 

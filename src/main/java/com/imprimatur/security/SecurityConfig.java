@@ -10,6 +10,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -50,6 +51,23 @@ class SecurityConfig {
         return new ServletListenerRegistrationBean<>(new HttpSessionEventPublisher());
     }
 
+    /**
+     * Issue 5: readers' API. Readers send no credentials and nothing here reads or makes a session,
+     * so the chain is stateless and short: no session registry, no CSRF token (there is no
+     * session to ride on), no authentication filters. Rate limits come earlier, from ReaderLimits.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain readers(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/public/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.all());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, SessionRegistry sessions) throws Exception {
@@ -80,7 +98,6 @@ class SecurityConfig {
         http.securityMatcher("/api/**", "/actuator/**", "/engine-rest/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/api/public/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         // The engine's REST API is not served at all; should it ever be, only admins pass.
                         .requestMatchers("/engine-rest/**").hasRole(Role.ADMIN.name())
@@ -90,8 +107,7 @@ class SecurityConfig {
                 // API clients are not redirected to a login page, so there is no request to remember
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(withOwnCredentials,
-                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/public/")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(withOwnCredentials))
                 // issue 6: a session ended by an admin (or expired) answers 401 on its next API call
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
                         .expiredSessionStrategy(event -> problems.write(event.getResponse(), HttpStatus.UNAUTHORIZED,

@@ -3,7 +3,6 @@ package com.imprimatur.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.imprimatur.feedback.FeedbackIntake;
-import com.imprimatur.feedback.FeedbackReceiver;
 import com.imprimatur.feedback.FeedbackRequest;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.publication.PublicArticles;
@@ -31,15 +30,12 @@ class PublicArticlePage {
 
     private final PublicArticles articles;
     private final FeedbackIntake feedback;
-    private final FeedbackReceiver receiver;
     private final Markdown markdown;
     private final ObjectMapper json;
 
-    PublicArticlePage(PublicArticles articles, FeedbackIntake feedback, FeedbackReceiver receiver, Markdown markdown,
-            ObjectMapper json) {
+    PublicArticlePage(PublicArticles articles, FeedbackIntake feedback, Markdown markdown, ObjectMapper json) {
         this.articles = articles;
         this.feedback = feedback;
-        this.receiver = receiver;
         this.markdown = markdown;
         this.json = json;
     }
@@ -75,7 +71,7 @@ class PublicArticlePage {
         FeedbackRequest request = new FeedbackRequest(form.getReason(), form.getComment(), form.getPassage(),
                 form.getEmail(), form.getWebsite());
         try {
-            FeedbackIntake.Receipt receipt = receiver.receive(slug, request, http.getRemoteAddr());
+            FeedbackIntake.Receipt receipt = feedback.submit(slug, request, http.getRemoteAddr());
             redirect.addFlashAttribute("thanks", "Thank you. Your report is stored under the number " + receipt.reportId()
                     + "; an editor will read it.");
             return "redirect:/public/articles/" + slug + "#feedback";

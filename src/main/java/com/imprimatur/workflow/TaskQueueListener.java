@@ -1,7 +1,6 @@
 package com.imprimatur.workflow;
 
-import com.imprimatur.article.ArticleService;
-import com.imprimatur.problem.Problem;
+import com.imprimatur.article.LiveRevisions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +30,11 @@ class TaskQueueListener implements TaskListener {
     private static final Logger log = LoggerFactory.getLogger(TaskQueueListener.class);
 
     private final TaskQueue queue;
-    // looked up lazily: the article module depends on the route, which depends on the engine this listener is part of
-    private final ObjectProvider<ArticleService> articles;
+    private final LiveRevisions revisions;
 
-    TaskQueueListener(TaskQueue queue, ObjectProvider<ArticleService> articles) {
+    TaskQueueListener(TaskQueue queue, LiveRevisions revisions) {
         this.queue = queue;
-        this.articles = articles;
+        this.revisions = revisions;
     }
 
     @Override
@@ -86,14 +83,7 @@ class TaskQueueListener implements TaskListener {
     }
 
     private String title(long articleId, int revision) {
-        if (revision < 1) {
-            return "";
-        }
-        try {
-            return articles.getObject().revision(articleId, revision).title();
-        } catch (Problem missing) {
-            return "";
-        }
+        return revision < 1 ? "" : revisions.title(articleId, revision);
     }
 
     private static String nameOf(String name, String key) {

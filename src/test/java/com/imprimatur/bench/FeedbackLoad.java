@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
 
 /**
  * Load on the readers' feedback endpoint, from a process of its own on loopback (run by
- * bench/feedback-load.sh against a running service). Three phases: editors' queue alone (the
- * baseline); a realistic mix of readers' reports; a flood from one client while editors work.
+ * bench/feedback-load.sh against a running service). Three phases: a realistic mix of readers'
+ * reports; the editors' queue alone (the baseline, over the queue the mix has filled); a flood from
+ * one client while editors work.
  * Then every acknowledged report id is looked up in the database. Prints a table and writes
  * target/bench/feedback-load.json.
  */
@@ -67,35 +68,30 @@ public final class FeedbackLoad {
         load.run(Integer.parseInt(opts.getOrDefault("articles", "200")),
                 Integer.parseInt(opts.getOrDefault("seconds", "30")),
                 Integer.parseInt(opts.getOrDefault("threads", "16")),
-                Integer.parseInt(opts.getOrDefault("flood-threads", "4")),
                 Integer.parseInt(opts.getOrDefault("flood-rate", "1000")));
     }
 
-    private void run(int articles, int seconds, int threads, int floodThreads, int floodRate) throws Exception {
+    private void run(int articles, int seconds, int threads, int floodRate) throws Exception {
         seed(articles);
         HttpClient editor = editorSession();
         warmUp(editor);
-
-        Latencies baseline = editorQueue(editor, seconds / 2, () -> false);
 
         Mix mix = new Mix();
         long started = System.nanoTime();
         hammer(threads, seconds, () -> mix.send());
         double mixSeconds = (System.nanoTime() - started) / 1e9;
 
-        Latencies flood = new Latencies();
-        Set<String> acceptedFromFlooder = ConcurrentHashMap.newKeySet();
+        // the editors' queue alone, over the same data as during the flood (the mix has just filled it)
+        Latencies baseline = editorQueue(editor, seconds / 2, () -> false);
+
+        // an abusive client, from a process of its own (wrk), so that neither its work nor its garbage
+        // shares a JVM with the editor whose latency is measured; paced at about floodRate
         ExecutorService editorThread = Executors.newSingleThreadExecutor();
         var editorsDuringFlood = editorThread.submit(() -> editorQueue(editor, seconds / 2, () -> false));
-        // an abusive client at a fixed rate (open loop: it does not wait for our answers to speed up or slow down)
-        long interval = TimeUnit.SECONDS.toNanos(1) * floodThreads / floodRate;
-        hammer(floodThreads, seconds / 2, () -> {
-            long next = System.nanoTime() + interval;
-            floodOnce(flood, acceptedFromFlooder);
-            java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
-        });
+        Flood flood = flood(seconds / 2, floodRate);
         Latencies during = editorsDuringFlood.get();
         editorThread.shutdown();
+        Set<String> acceptedFromFlooder = flood.accepted();
 
         long stored = count("select count(*) from feedback_report");
         long triageTasks = count("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'triageReport'");
@@ -117,10 +113,12 @@ public final class FeedbackLoad {
         result.put("otherStatuses", mix.other);
         result.put("accepted202P50Ms", mix.latencies.percentile(50));
         result.put("accepted202P99Ms", mix.latencies.percentile(99));
-        result.put("floodRatePerSecond", floodRate);
-        result.put("flood429Count", flood.size());
-        result.put("flood429P50Ms", flood.percentile(50));
-        result.put("flood429P99Ms", flood.percentile(99));
+        result.put("floodRatePerSecond", flood.ratePerSecond());
+        result.put("floodRequests", flood.requests());
+        result.put("flood429Count", flood.rejected());
+        result.put("floodOtherStatuses", flood.otherStatuses());
+        result.put("floodP50Ms", flood.p50Ms());
+        result.put("floodP99Ms", flood.p99Ms());
         result.put("editorsP99BaselineMs", baseline.percentile(99));
         result.put("editorsP99DuringFloodMs", during.percentile(99));
         result.put("editorsP99DegradationPercent", round(100.0 * (during.percentile(99) - baseline.percentile(99))
@@ -258,18 +256,49 @@ public final class FeedbackLoad {
         pool.shutdown();
     }
 
-    private void floodOnce(Latencies flood, Set<String> accepted) throws Exception {
-        String slug = slugs.get(ThreadLocalRandom.current().nextInt(slugs.size()));
-        long t = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/public/articles/" + slug + "/feedback"))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", "192.0.2.1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"OTHER\",\"comment\":\"flood " + t + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 429) {
-            flood.add(System.nanoTime() - t);
-        } else if (r.statusCode() == 202) {
-            accepted.add(JSON.readTree(r.body()).get("reportId").asText());
+    /** What wrk saw of the flood: its latency percentiles cover every answer, nearly all of them 429. */
+    private record Flood(double ratePerSecond, long requests, long rejected, long otherStatuses, double p50Ms,
+            double p99Ms, Set<String> accepted) {
+    }
+
+    private Flood flood(int seconds, int rate) throws Exception {
+        int pauseMs = 5;
+        // each connection sends about 1000 / (pause + answer time) requests a second
+        int connections = Math.max(1, (int) Math.round(rate * (pauseMs + 0.6) / 1000.0));
+        ProcessBuilder wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
+                "-s", "bench/flood.lua", base).redirectErrorStream(true);
+        wrk.environment().put("FLOOD_SLUGS", String.join(",", slugs));
+        wrk.environment().put("FLOOD_PAUSE_MS", String.valueOf(pauseMs));
+        Process process = wrk.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
         }
+        Files.writeString(Path.of("target", "bench", "flood-wrk.txt"), output);
+        Set<String> accepted = new java.util.HashSet<>();
+        Matcher ids = Pattern.compile("ACCEPTED .*\"reportId\":\"([^\"]+)\"").matcher(output);
+        while (ids.find()) {
+            accepted.add(ids.group(1));
+        }
+        long others = Pattern.compile("^STATUS ", Pattern.MULTILINE).matcher(output).results().count();
+        long requests = Long.parseLong(find(output, "(\\d+) requests in"));
+        long non2xx = output.contains("Non-2xx") ? Long.parseLong(find(output, "Non-2xx or 3xx responses: (\\d+)")) : 0;
+        return new Flood(Double.parseDouble(find(output, "Requests/sec:\\s+([\\d.]+)")), requests, non2xx - others, others,
+                millis(find(output, "50%\\s+([\\d.]+\\w+)")), millis(find(output, "99%\\s+([\\d.]+\\w+)")), accepted);
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no '" + regex + "' in wrk's output:\n" + text);
+        }
+        return m.group(1);
+    }
+
+    /** wrk's durations: 812.00us, 1.23ms, 2.01s. */
+    private static double millis(String value) {
+        double n = Double.parseDouble(value.replaceAll("[a-z]+$", ""));
+        return value.endsWith("us") ? n / 1000 : value.endsWith("ms") ? n : value.endsWith("s") ? n * 1000 : n * 60_000;
     }
 
     /** Readers: mostly new reports, some OUTDATED without a comment, some repeats, a few invalid. */

@@ -1,0 +1,50 @@
+package com.imprimatur.article;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The live revision of a published article, read with one plain SQL query: the readers' reports
+ * and votes ask this on every request, and need neither the revision's references nor its body
+ * (the body only when a report quotes a passage). Withdrawn and never-published articles have no
+ * live revision. Nothing is cached, so a withdrawal is seen at once on every node.
+ */
+@Repository
+public class LiveRevisions {
+
+    /** The live revision: its row id, its number within the article, and its authors in order. */
+    public record LiveRevision(long articleId, long revisionId, int number, List<String> authors) {
+    }
+
+    private final JdbcClient jdbc;
+
+    LiveRevisions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<LiveRevision> bySlug(String slug) {
+        return jdbc.sql("""
+                select a.id, r.id, r.number,
+                       (select group_concat(ra.username order by ra.position separator ',')
+                          from revision_author ra where ra.revision_id = r.id) authors
+                  from article a join revision r on r.article_id = a.id and r.number = a.published_revision
+                 where a.slug = ?""")
+                .param(slug)
+                .query((rs, i) -> new LiveRevision(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                        rs.getString(4) == null ? List.of() : Arrays.asList(rs.getString(4).split(","))))
+                .optional();
+    }
+
+    public String body(long revisionId) {
+        return jdbc.sql("select body from revision where id = ?").param(revisionId).query(String.class).single();
+    }
+
+    /** The title of an article's revision, or empty when there is no such revision. */
+    public String title(long articleId, int number) {
+        return jdbc.sql("select title from revision where article_id = ? and number = ?").param(articleId).param(number)
+                .query(String.class).optional().orElse("");
+    }
+}

@@ -1,0 +1,206 @@
+package com.imprimatur.feedback;
+
+import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.problem.Problem;
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores readers' reports in groups: the reports that arrive while a group is being written wait
+ * for the next one, and each group is one transaction holding the reports, their triage processes
+ * and their audit events (group commit). A reader's request waits until its group has committed,
+ * so a report id is only ever given out for a report that is stored with its triage task; when the
+ * group fails, every reader in it gets the failure (503 when the database is down) and nothing of
+ * the group is stored.
+ *
+ * <p>The same report from the same client within 24 hours (same dedupe key) gets the id of the
+ * first. Two identical reports written at the same moment by two writers (or two nodes) meet at
+ * the unique dedupe key: the later group is rolled back and its reports are written one by one,
+ * where the loser finds the winner's id.
+ */
+@Component
+class ReportStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportStore.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final TriageQueue triage;
+    private final AuditTrail audit;
+    private final BlockingQueue<Pending> waiting;
+    private final int groupSize;
+    private final long waitSeconds;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    private record Pending(FeedbackIntake.Checked report, CompletableFuture<FeedbackIntake.Receipt> receipt) {
+    }
+
+    ReportStore(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, TriageQueue triage,
+            AuditTrail audit, @Value("${imprimatur.feedback.writers:2}") int writers,
+            @Value("${imprimatur.feedback.group-size:64}") int groupSize,
+            @Value("${imprimatur.feedback.waiting:2000}") int capacity,
+            @Value("${imprimatur.feedback.wait-seconds:30}") long waitSeconds) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.triage = triage;
+        this.audit = audit;
+        this.waiting = new ArrayBlockingQueue<>(capacity);
+        this.groupSize = groupSize;
+        this.waitSeconds = waitSeconds;
+        for (int i = 0; i < writers; i++) {
+            Thread writer = new Thread(this::write, "report-writer-" + i);
+            writer.setDaemon(true);
+            this.writers.add(writer);
+            writer.start();
+        }
+    }
+
+    /** Stores the report (or finds its earlier twin) and returns once that is committed. */
+    FeedbackIntake.Receipt store(FeedbackIntake.Checked report) {
+        Pending pending = new Pending(report, new CompletableFuture<>());
+        if (!running || !waiting.offer(pending)) {
+            throw busy();
+        }
+        try {
+            return pending.receipt().get(waitSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            // not acknowledged; should it still be stored, the reader's retry gets its id (same dedupe key)
+            throw busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+    }
+
+    private static Problem busy() {
+        return Problem.unavailable().retryAfter(5);
+    }
+
+    private void write() {
+        while (running) {
+            List<Pending> group = new ArrayList<>(groupSize);
+            try {
+                group.add(waiting.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            waiting.drainTo(group, groupSize - 1);
+            write(group, true);
+        }
+    }
+
+    private void write(List<Pending> group, boolean together) {
+        try {
+            Map<Pending, FeedbackIntake.Receipt> receipts = transactions.execute(status -> storeAll(group));
+            group.forEach(p -> p.receipt().complete(receipts.get(p)));
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException clash) {
+            if (together) {
+                // an identical report was stored at the same moment elsewhere, or a deadlock: one by one now
+                group.forEach(p -> write(List.of(p), false));
+            } else {
+                group.forEach(p -> p.receipt().completeExceptionally(clash));
+            }
+        } catch (RuntimeException | Error failure) {
+            if (!(failure instanceof RuntimeException)) {
+                log.error("Writing readers' reports failed", failure);
+            }
+            group.forEach(p -> p.receipt().completeExceptionally(failure));
+        }
+    }
+
+    private Map<Pending, FeedbackIntake.Receipt> storeAll(List<Pending> group) {
+        Set<String> keys = new LinkedHashSet<>();
+        group.forEach(p -> keys.add(p.report().dedupeKey()));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        MapSqlParameterSource byKeys = new MapSqlParameterSource("keys", keys)
+                .addValue("before", Timestamp.from(now.minus(FeedbackIntake.REPEAT_WINDOW)));
+        // a report older than the repeat window no longer holds its key, so the same words may be reported again
+        jdbc.update("update feedback_report set dedupe_key = null where dedupe_key in (:keys) and created_at < :before", byKeys);
+        Map<String, String> stored = new HashMap<>();
+        jdbc.query("select dedupe_key, public_id from feedback_report where dedupe_key in (:keys)", byKeys,
+                rs -> {
+                    stored.put(rs.getString(1), rs.getString(2));
+                });
+        Map<Pending, FeedbackIntake.Receipt> receipts = new HashMap<>();
+        List<SqlParameterSource> rows = new ArrayList<>();
+        List<TriageQueue.Received> received = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (Pending pending : group) {
+            FeedbackIntake.Checked report = pending.report();
+            String earlier = stored.get(report.dedupeKey());
+            if (earlier != null) {
+                receipts.put(pending, new FeedbackIntake.Receipt(earlier, true));
+                continue;
+            }
+            String id = UUID.randomUUID().toString();
+            stored.put(report.dedupeKey(), id);
+            receipts.put(pending, new FeedbackIntake.Receipt(id, false));
+            rows.add(new MapSqlParameterSource("publicId", id).addValue("article", report.articleId())
+                    .addValue("revision", report.revision()).addValue("reason", report.reason().name())
+                    .addValue("comment", report.comment()).addValue("passage", report.passage())
+                    .addValue("email", report.email()).addValue("client", report.clientHash())
+                    .addValue("key", report.dedupeKey()).addValue("state", ReportState.RECEIVED.name())
+                    .addValue("created", Timestamp.from(now)));
+            received.add(new TriageQueue.Received(report.articleId(), report.revision(), id, report.authors()));
+            reasons.add(report.reason().name());
+        }
+        if (rows.isEmpty()) {
+            return receipts;
+        }
+        jdbc.batchUpdate("""
+                insert into feedback_report (public_id, article_id, revision_number, reason, comment, passage, email,
+                    client_hash, dedupe_key, state, created_at, version)
+                values (:publicId, :article, :revision, :reason, :comment, :passage, :email, :client, :key, :state, :created, 0)""",
+                rows.toArray(SqlParameterSource[]::new));
+        triage.reportsReceived(received);
+        for (int i = 0; i < received.size(); i++) {
+            TriageQueue.Received report = received.get(i);
+            // the reader's e-mail, comment and address stay out of the append-only trail (they may have to be erased)
+            audit.recordAs(AuditTrail.READER, "report.received", report.articleId(), report.revision(), Map.of(
+                    "reportId", report.reportId(), "reason", reasons.get(i)));
+        }
+        return receipts;
+    }
+
+    /** Readers still waiting when the service stops get 503 (their reports may or may not be stored; a retry tells). */
+    @PreDestroy
+    void stop() {
+        running = false;
+        writers.forEach(Thread::interrupt);
+        List<Pending> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.forEach(p -> p.receipt().completeExceptionally(busy()));
+    }
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the readers' feedback endpoint (issue 5).
 #   bench/feedback-load.sh [--seconds=30] [--threads=16] [--flood-rate=1000] [--articles=200]
+#   PROFILE=1 bench/feedback-load.sh ...   also records the service during the mix (target/bench/mix.jfr)
 # Needs a MariaDB server on 127.0.0.1:3306 (root, empty password) and the mariadb client; uses a
 # database of its own, imprimatur_bench, made afresh. Starts the service from its jar on port 18080,
 # drives it from another JVM on loopback, prints a table and writes target/bench/feedback-load.json.
@@ -26,4 +27,5 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "service did not start; see target/bench/feedback-app.log" >&2; exit 1; }
 java -cp "target/test-classes:$(cat target/bench-classpath.txt)" com.imprimatur.bench.FeedbackLoad \
-  --base="http://127.0.0.1:$PORT" --jdbc="jdbc:mariadb://127.0.0.1:3306/$DB?user=root" "$@"
+  --base="http://127.0.0.1:$PORT" --jdbc="jdbc:mariadb://127.0.0.1:3306/$DB?user=root" \
+  ${PROFILE:+--profile-pid=$APP} "$@"

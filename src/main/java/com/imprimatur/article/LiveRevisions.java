@@ -2,15 +2,17 @@ package com.imprimatur.article;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The live revision of a published article, read with one plain SQL query: the readers' reports
- * and votes ask this on every request, and need neither the revision's references nor its body
- * (the body only when a report quotes a passage). Withdrawn and never-published articles have no
- * live revision. Nothing is cached, so a withdrawal is seen at once on every node.
+ * Revisions read with plain SQL, for the paths that run on every reader's report. The live revision
+ * of a published article is one query: reports and votes need neither the revision's references
+ * nor its body (the body only when a report quotes a passage). Withdrawn and never-published
+ * articles have no live revision; that is not cached, so a withdrawal is seen at once on every node.
  */
 @Repository
 public class LiveRevisions {
@@ -19,7 +21,10 @@ public class LiveRevisions {
     public record LiveRevision(long articleId, long revisionId, int number, List<String> authors) {
     }
 
+    private static final int TITLES = 10_000;
+
     private final JdbcClient jdbc;
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     LiveRevisions(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -42,9 +47,25 @@ public class LiveRevisions {
         return jdbc.sql("select body from revision where id = ?").param(revisionId).query(String.class).single();
     }
 
-    /** The title of an article's revision, or empty when there is no such revision. */
+    /**
+     * The title of an article's revision, or empty when there is no such revision. Revisions never
+     * change once written, so titles are remembered (up to {@link #TITLES} of them).
+     */
     public String title(long articleId, int number) {
-        return jdbc.sql("select title from revision where article_id = ? and number = ?").param(articleId).param(number)
-                .query(String.class).optional().orElse("");
+        String key = articleId + "/" + number;
+        String title = titles.get(key);
+        if (title == null) {
+            Optional<String> found = jdbc.sql("select title from revision where article_id = ? and number = ?")
+                    .param(articleId).param(number).query(String.class).optional();
+            if (found.isEmpty()) {
+                return "";
+            }
+            if (titles.size() >= TITLES) {
+                titles.clear();
+            }
+            title = found.get();
+            titles.put(key, title);
+        }
+        return title;
     }
 }

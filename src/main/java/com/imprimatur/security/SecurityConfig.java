@@ -53,16 +53,20 @@ class SecurityConfig {
 
     /**
      * Issue 5: readers' API. Readers send no credentials and nothing here reads or makes a session,
-     * so the chain is stateless and short: no session registry, no CSRF token (there is no
-     * session to ride on), no authentication filters. Rate limits come earlier, from ReaderLimits.
+     * so the chain is stateless and short: no session, no CSRF token (there is no session to ride
+     * on), no authentication, only the security headers. Rate limits come earlier, from ReaderLimits.
      */
     @Bean
     @Order(0)
     SecurityFilterChain readers(HttpSecurity http) throws Exception {
+        // no authorization rule at all: every request here is allowed, and no filter looks for a user
         http.securityMatcher("/api/public/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .servletApi(api -> api.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(SecurityHeaders.all());
         return http.build();

@@ -54,9 +54,10 @@ class TaskQueue {
                 on duplicate key update task_key = :key, name = :name, title = :title, candidate_group = :group,
                     assignee = :assignee, due = :due, due_order = :dueOrder""", p);
         jdbc.update("delete from task_queue_author where task_id = :id", p);
-        for (String author : authors) {
-            jdbc.update("insert into task_queue_author (task_id, username) values (:id, :user)",
-                    new MapSqlParameterSource("id", entry.id()).addValue("user", author));
+        if (!authors.isEmpty()) {
+            jdbc.batchUpdate("insert into task_queue_author (task_id, username) values (:id, :user)", authors.stream()
+                    .map(author -> new MapSqlParameterSource("id", entry.id()).addValue("user", author))
+                    .toArray(MapSqlParameterSource[]::new));
         }
     }
 

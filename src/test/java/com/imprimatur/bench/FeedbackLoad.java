@@ -24,13 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,16 +41,16 @@ import java.util.regex.Pattern;
 public final class FeedbackLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] REASONS = {"INACCURATE", "QUESTIONABLE", "OTHER"};
 
     private final String base;
     private final String jdbcUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String profilePid;
     private final List<String> slugs = new ArrayList<>();
 
-    private FeedbackLoad(String base, String jdbcUrl) {
+    private FeedbackLoad(String base, String jdbcUrl, String profilePid) {
         this.base = base;
         this.jdbcUrl = jdbcUrl;
+        this.profilePid = profilePid;
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,7 +60,7 @@ public final class FeedbackLoad {
             opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
         FeedbackLoad load = new FeedbackLoad(opts.getOrDefault("base", "http://127.0.0.1:8080"),
-                opts.getOrDefault("jdbc", "jdbc:mariadb://127.0.0.1:3306/imprimatur_bench?user=root"));
+                opts.getOrDefault("jdbc", "jdbc:mariadb://127.0.0.1:3306/imprimatur_bench?user=root"), opts.get("profile-pid"));
         load.run(Integer.parseInt(opts.getOrDefault("articles", "200")),
                 Integer.parseInt(opts.getOrDefault("seconds", "30")),
                 Integer.parseInt(opts.getOrDefault("threads", "16")),
@@ -76,10 +72,23 @@ public final class FeedbackLoad {
         HttpClient editor = editorSession();
         warmUp(editor);
 
-        Mix mix = new Mix();
-        long started = System.nanoTime();
-        hammer(threads, seconds, () -> mix.send());
-        double mixSeconds = (System.nanoTime() - started) / 1e9;
+        if (profilePid != null) {
+            // a flight recording of the service during the mix: target/bench/mix.jfr
+            new ProcessBuilder("jcmd", profilePid, "JFR.start", "settings=profile", "duration=" + seconds + "s",
+                    "filename=" + Path.of("target", "bench", "mix.jfr").toAbsolutePath()).inheritIO().start().waitFor();
+        }
+        // readers, from wrk: one connection per thread, so each answer belongs to the request just sent
+        String mixOutput = wrk("mix", threads, threads, seconds, Map.of("MIX_SLUGS", String.join(",", slugs)));
+        Set<String> mixAccepted = ids(mixOutput, "NEW ");
+        Matcher mix = Pattern.compile("MIX accepted=(\\d+) repeats=(\\d+) mismatches=(\\d+) invalid=(\\d+) other=(\\d+)")
+                .matcher(mixOutput);
+        if (!mix.find()) {
+            throw new IllegalStateException("no summary in wrk's output:\n" + mixOutput);
+        }
+        long accepted = Long.parseLong(mix.group(1));
+        if (Long.parseLong(mix.group(3)) > 0) {
+            throw new IllegalStateException(mix.group(3) + " repeated reports got a new id");
+        }
 
         // the editors' queue alone, over the same data as during the flood (the mix has just filled it)
         Latencies baseline = editorQueue(editor, seconds / 2, () -> false);
@@ -92,27 +101,28 @@ public final class FeedbackLoad {
         Latencies during = editorsDuringFlood.get();
         editorThread.shutdown();
         Set<String> acceptedFromFlooder = flood.accepted();
+        long inFlight = threads + flood.connections();
 
         long stored = count("select count(*) from feedback_report");
         long triageTasks = count("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'triageReport'");
-        Set<String> acknowledged = new java.util.HashSet<>(mix.acknowledged);
+        Set<String> acknowledged = new java.util.HashSet<>(mixAccepted);
         acknowledged.addAll(acceptedFromFlooder);
         Set<String> missing = missing(acknowledged);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
         result.put("publishedArticles", articles);
-        result.put("mixSeconds", round(mixSeconds));
-        result.put("mixThreads", threads);
-        result.put("requests", mix.requests.get());
-        result.put("accepted202", mix.accepted.get());
-        result.put("acceptedPerSecond", round(mix.accepted.get() / mixSeconds));
-        result.put("newReportsPerSecond", round(mix.acknowledged.size() / mixSeconds));
-        result.put("repeats202SameId", mix.repeats.get());
-        result.put("invalid422", mix.invalid.get());
-        result.put("otherStatuses", mix.other);
-        result.put("accepted202P50Ms", mix.latencies.percentile(50));
-        result.put("accepted202P99Ms", mix.latencies.percentile(99));
+        result.put("mixSeconds", seconds);
+        result.put("mixConnections", threads);
+        result.put("requests", Long.parseLong(find(mixOutput, "(\\d+) requests in")));
+        result.put("accepted202", accepted);
+        result.put("acceptedPerSecond", round(accepted / (double) seconds));
+        result.put("newReportsPerSecond", round(mixAccepted.size() / (double) seconds));
+        result.put("repeats202SameId", Long.parseLong(mix.group(2)));
+        result.put("invalid422", Long.parseLong(mix.group(4)));
+        result.put("otherStatuses", Long.parseLong(mix.group(5)));
+        result.put("mixP50Ms", millis(find(mixOutput, "50%\\s+([\\d.]+\\w+)")));
+        result.put("mixP99Ms", millis(find(mixOutput, "99%\\s+([\\d.]+\\w+)")));
         result.put("floodRatePerSecond", flood.ratePerSecond());
         result.put("floodRequests", flood.requests());
         result.put("flood429Count", flood.rejected());
@@ -127,6 +137,7 @@ public final class FeedbackLoad {
         result.put("acknowledgedReports", acknowledged.size());
         result.put("storedReports", stored);
         result.put("triageTasks", triageTasks);
+        result.put("storedUnansweredInFlightAtStop", stored - acknowledged.size());
         result.put("acknowledgedButMissing", missing.size());
 
         System.out.println();
@@ -137,8 +148,12 @@ public final class FeedbackLoad {
         Files.createDirectories(out.getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         System.out.println("\nwritten to " + out.toAbsolutePath());
-        if (!missing.isEmpty() || stored != acknowledged.size()) {
-            System.out.println("MISMATCH: acknowledged " + acknowledged.size() + ", stored " + stored);
+        // wrk stops with one request in flight per connection: those may be stored without an answer
+        // (a reader's retry would get the same id); what may never happen is an answered report missing
+        if (!missing.isEmpty() || stored < acknowledged.size() || stored - acknowledged.size() > inFlight
+                || triageTasks != stored) {
+            System.out.println("MISMATCH: acknowledged " + acknowledged.size() + ", stored " + stored + ", triage tasks "
+                    + triageTasks + ", at most " + inFlight + " in flight at the end");
             System.exit(1);
         }
     }
@@ -234,57 +249,47 @@ public final class FeedbackLoad {
         return latencies;
     }
 
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    private static void hammer(int threads, int seconds, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            running.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    call.run();
-                }
-                return null;
-            }));
-        }
-        for (var f : running) {
-            f.get();
-        }
-        pool.shutdown();
-    }
-
     /** What wrk saw of the flood: its latency percentiles cover every answer, nearly all of them 429. */
-    private record Flood(double ratePerSecond, long requests, long rejected, long otherStatuses, double p50Ms,
-            double p99Ms, Set<String> accepted) {
+    private record Flood(int connections, double ratePerSecond, long requests, long rejected, long otherStatuses,
+            double p50Ms, double p99Ms, Set<String> accepted) {
     }
 
     private Flood flood(int seconds, int rate) throws Exception {
         int pauseMs = 5;
         // each connection sends about 1000 / (pause + answer time) requests a second
         int connections = Math.max(1, (int) Math.round(rate * (pauseMs + 0.6) / 1000.0));
-        ProcessBuilder wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
-                "-s", "bench/flood.lua", base).redirectErrorStream(true);
-        wrk.environment().put("FLOOD_SLUGS", String.join(",", slugs));
-        wrk.environment().put("FLOOD_PAUSE_MS", String.valueOf(pauseMs));
+        String output = wrk("flood", 1, connections, seconds,
+                Map.of("FLOOD_SLUGS", String.join(",", slugs), "FLOOD_PAUSE_MS", String.valueOf(pauseMs)));
+        long others = Pattern.compile("^STATUS ", Pattern.MULTILINE).matcher(output).results().count();
+        long requests = Long.parseLong(find(output, "(\\d+) requests in"));
+        long non2xx = output.contains("Non-2xx") ? Long.parseLong(find(output, "Non-2xx or 3xx responses: (\\d+)")) : 0;
+        return new Flood(connections, Double.parseDouble(find(output, "Requests/sec:\\s+([\\d.]+)")), requests, non2xx - others, others,
+                millis(find(output, "50%\\s+([\\d.]+\\w+)")), millis(find(output, "99%\\s+([\\d.]+\\w+)")),
+                ids(output, "ACCEPTED .*\"reportId\":\""));
+    }
+
+    /** Runs wrk with bench/{script}.lua; its output is kept in target/bench/{script}-wrk.txt. */
+    private String wrk(String script, int threads, int connections, int seconds, Map<String, String> env) throws Exception {
+        ProcessBuilder wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+                "--timeout", "30s", "--latency", "-s", "bench/" + script + ".lua", base).redirectErrorStream(true);
+        wrk.environment().putAll(env);
         Process process = wrk.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + output);
         }
-        Files.writeString(Path.of("target", "bench", "flood-wrk.txt"), output);
-        Set<String> accepted = new java.util.HashSet<>();
-        Matcher ids = Pattern.compile("ACCEPTED .*\"reportId\":\"([^\"]+)\"").matcher(output);
-        while (ids.find()) {
-            accepted.add(ids.group(1));
+        Files.writeString(Path.of("target", "bench", script + "-wrk.txt"), output);
+        return output;
+    }
+
+    /** The report ids on the lines of wrk's output that start with the prefix. */
+    private static Set<String> ids(String output, String prefix) {
+        Set<String> ids = new java.util.HashSet<>();
+        Matcher m = Pattern.compile("^" + prefix + "([0-9a-f-]{36})", Pattern.MULTILINE).matcher(output);
+        while (m.find()) {
+            ids.add(m.group(1));
         }
-        long others = Pattern.compile("^STATUS ", Pattern.MULTILINE).matcher(output).results().count();
-        long requests = Long.parseLong(find(output, "(\\d+) requests in"));
-        long non2xx = output.contains("Non-2xx") ? Long.parseLong(find(output, "Non-2xx or 3xx responses: (\\d+)")) : 0;
-        return new Flood(Double.parseDouble(find(output, "Requests/sec:\\s+([\\d.]+)")), requests, non2xx - others, others,
-                millis(find(output, "50%\\s+([\\d.]+\\w+)")), millis(find(output, "99%\\s+([\\d.]+\\w+)")), accepted);
+        return ids;
     }
 
     private static String find(String text, String regex) {
@@ -299,74 +304,6 @@ public final class FeedbackLoad {
     private static double millis(String value) {
         double n = Double.parseDouble(value.replaceAll("[a-z]+$", ""));
         return value.endsWith("us") ? n / 1000 : value.endsWith("ms") ? n : value.endsWith("s") ? n * 1000 : n * 60_000;
-    }
-
-    /** Readers: mostly new reports, some OUTDATED without a comment, some repeats, a few invalid. */
-    private final class Mix {
-        final AtomicLong requests = new AtomicLong();
-        final AtomicLong accepted = new AtomicLong();
-        final AtomicLong repeats = new AtomicLong();
-        final AtomicLong invalid = new AtomicLong();
-        final Map<Integer, Long> other = new ConcurrentHashMap<>();
-        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        final Map<String, String> sentBy = new ConcurrentHashMap<>();
-        final ConcurrentLinkedQueue<String[]> sent = new ConcurrentLinkedQueue<>();
-        final Latencies latencies = new Latencies();
-        final AtomicLong clients = new AtomicLong();
-
-        void send() throws Exception {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            int dice = random.nextInt(100);
-            String slug;
-            String client;
-            String body;
-            String[] earlier = dice < 10 ? sent.poll() : null;
-            if (earlier != null) {
-                slug = earlier[0];
-                client = earlier[1];
-                body = earlier[2];
-            } else {
-                slug = slugs.get(random.nextInt(slugs.size()));
-                long n = clients.incrementAndGet();
-                client = "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
-                if (dice < 20) {
-                    body = "{\"reason\":\"OUTDATED\"}";
-                } else if (dice < 25) {
-                    body = "{\"reason\":\"INACCURATE\",\"comment\":\"wrong\",\"email\":\"not an address\"}";
-                } else {
-                    body = "{\"reason\":\"" + REASONS[random.nextInt(REASONS.length)] + "\",\"comment\":\"Reader " + n
-                            + " thinks the figure in paragraph " + random.nextInt(1, 9) + " is out of date\",\"email\":\"r" + n + "@example.org\"}";
-                }
-            }
-            long t = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/public/articles/" + slug + "/feedback"))
-                    .header("Content-Type", "application/json").header("X-Forwarded-For", client)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            long elapsed = System.nanoTime() - t;
-            requests.incrementAndGet();
-            switch (r.statusCode()) {
-                case 202 -> {
-                    accepted.incrementAndGet();
-                    latencies.add(elapsed);
-                    String id = JSON.readTree(r.body()).get("reportId").asText();
-                    String key = slug + "|" + client + "|" + body;
-                    String before = sentBy.putIfAbsent(key, id);
-                    if (before != null) {
-                        repeats.incrementAndGet();
-                        if (!before.equals(id)) {
-                            throw new IllegalStateException("a repeated report got a new id");
-                        }
-                    } else {
-                        acknowledged.add(id);
-                        if (earlier == null && sent.size() < 10_000) {
-                            sent.add(new String[] {slug, client, body});
-                        }
-                    }
-                }
-                case 422 -> invalid.incrementAndGet();
-                default -> other.merge(r.statusCode(), 1L, Long::sum);
-            }
-        }
     }
 
     private Set<String> missing(Set<String> acknowledged) throws Exception {

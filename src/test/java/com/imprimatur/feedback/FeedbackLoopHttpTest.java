@@ -267,6 +267,87 @@ class FeedbackLoopHttpTest extends IntegrationTest {
     }
 
     @Test
+    void readersSendingAtOnceAreStoredTogetherEachWithItsTriageTaskAndAuditEvent() throws Exception {
+        JsonNode created = published("Iron and fatigue");
+        String slug = created.get("slug").asText();
+        long article = created.get("id").asLong();
+        int readers = 24;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Api.Answer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                String comment = "Reader " + i + " says the ferritin range is wrong.";
+                String client = reader();
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return report(slug, inaccurate(comment, null), client);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : sent) {
+                assertThat(answer.get().status()).as(answer.get().text()).isEqualTo(202);
+                ids.add(answer.get().json().get("reportId").asText());
+            }
+            assertThat(ids).hasSize(readers);
+            for (String id : ids) {
+                assertThat(jdbc.queryForObject("select count(*) from feedback_report where public_id = ? and article_id = ?",
+                        Long.class, id, article)).as(id).isEqualTo(1);
+                assertThat(jdbc.queryForObject("select count(*) from task_queue where report_id = ? and task_key = 'triageReport'",
+                        Long.class, id)).as("triage task of " + id).isEqualTo(1);
+                assertThat(jdbc.queryForObject("select count(*) from audit_event where type = 'report.received' and details like ?",
+                        Long.class, "%" + id + "%")).as("audit event of " + id).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Autowired
+    FeedbackIntake intake;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** The twin is stored by another transaction (another node) between our look-up and our insert. */
+    @Test
+    void aReportWhoseTwinIsCommittedElsewhereAtTheSameMomentGetsTheTwinsId() throws Exception {
+        String slug = published("Caffeine and sleep").get("slug").asText();
+        String client = reader();
+        Map<String, Object> body = inaccurate("The half-life of caffeine is longer in pregnancy.", null);
+        FeedbackIntake.Checked checked = intake.check(slug,
+                new FeedbackRequest("INACCURATE", (String) body.get("comment"), null, null, null), client);
+        String twin = java.util.UUID.randomUUID().toString();
+        long before = reports();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var insert = other.prepareStatement("insert into feedback_report (public_id, article_id, revision_number, "
+                    + "reason, comment, client_hash, dedupe_key, state, created_at) values (?, ?, ?, 'INACCURATE', ?, ?, ?, 'RECEIVED', ?)")) {
+                insert.setString(1, twin);
+                insert.setLong(2, checked.articleId());
+                insert.setInt(3, checked.revision());
+                insert.setString(4, checked.comment());
+                insert.setString(5, checked.clientHash());
+                insert.setString(6, checked.dedupeKey());
+                insert.setTimestamp(7, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+            var answer = pool.submit(() -> report(slug, body, client));
+            // our insert now waits for the twin's lock on the dedupe key
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'", Long.class) > 0);
+            other.commit();
+            assertThat(answer.get().status()).as(answer.get().text()).isEqualTo(202);
+            assertThat(answer.get().json().get("reportId").asText()).isEqualTo(twin);
+            assertThat(reports()).isEqualTo(before + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFloodFromOneClientIsTurnedAwayWithoutHurtingOthers() {
         String slug = published("Sunscreen and vitamin D").get("slug").asText();
         String flooder = reader();

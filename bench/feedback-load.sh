@@ -28,4 +28,4 @@ done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "service did not start; see target/bench/feedback-app.log" >&2; exit 1; }
 java -cp "target/test-classes:$(cat target/bench-classpath.txt)" com.imprimatur.bench.FeedbackLoad \
   --base="http://127.0.0.1:$PORT" --jdbc="jdbc:mariadb://127.0.0.1:3306/$DB?user=root" \
-  ${PROFILE:+--profile-pid=$APP} "$@"
+  --app-pid=$APP ${PROFILE:+--profile} "$@"

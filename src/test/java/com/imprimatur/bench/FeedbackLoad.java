@@ -44,13 +44,15 @@ public final class FeedbackLoad {
 
     private final String base;
     private final String jdbcUrl;
+    private final String appPid;
     private final String profilePid;
     private final List<String> slugs = new ArrayList<>();
 
-    private FeedbackLoad(String base, String jdbcUrl, String profilePid) {
+    private FeedbackLoad(String base, String jdbcUrl, String appPid, boolean profile) {
         this.base = base;
         this.jdbcUrl = jdbcUrl;
-        this.profilePid = profilePid;
+        this.appPid = appPid;
+        this.profilePid = profile ? appPid : null;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,7 +62,8 @@ public final class FeedbackLoad {
             opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
         FeedbackLoad load = new FeedbackLoad(opts.getOrDefault("base", "http://127.0.0.1:8080"),
-                opts.getOrDefault("jdbc", "jdbc:mariadb://127.0.0.1:3306/imprimatur_bench?user=root"), opts.get("profile-pid"));
+                opts.getOrDefault("jdbc", "jdbc:mariadb://127.0.0.1:3306/imprimatur_bench?user=root"), opts.get("app-pid"),
+                opts.containsKey("profile"));
         load.run(Integer.parseInt(opts.getOrDefault("articles", "200")),
                 Integer.parseInt(opts.getOrDefault("seconds", "30")),
                 Integer.parseInt(opts.getOrDefault("threads", "16")),
@@ -72,6 +75,11 @@ public final class FeedbackLoad {
         HttpClient editor = editorSession();
         warmUp(editor);
 
+        // the readers' path warmed up (compiled by the JIT) before it is measured; its reports count too
+        String warmUp = wrk("mix", threads, threads, 10, Map.of("MIX_SLUGS", String.join(",", slugs)));
+        Set<String> warmUpAccepted = ids(warmUp, "NEW ");
+        double appCpuBefore = cpuSeconds(appPid);
+        double dbCpuBefore = cpuSeconds(databasePid());
         if (profilePid != null) {
             // a flight recording of the service during the mix: target/bench/mix.jfr
             new ProcessBuilder("jcmd", profilePid, "JFR.start", "settings=profile", "duration=" + seconds + "s",
@@ -86,6 +94,9 @@ public final class FeedbackLoad {
             throw new IllegalStateException("no summary in wrk's output:\n" + mixOutput);
         }
         long accepted = Long.parseLong(mix.group(1));
+        double appCpu = cpuSeconds(appPid) - appCpuBefore;
+        double dbCpu = cpuSeconds(databasePid()) - dbCpuBefore;
+        long mixRequests = Long.parseLong(find(mixOutput, "(\\d+) requests in"));
         if (Long.parseLong(mix.group(3)) > 0) {
             throw new IllegalStateException(mix.group(3) + " repeated reports got a new id");
         }
@@ -101,11 +112,12 @@ public final class FeedbackLoad {
         Latencies during = editorsDuringFlood.get();
         editorThread.shutdown();
         Set<String> acceptedFromFlooder = flood.accepted();
-        long inFlight = threads + flood.connections();
+        long inFlight = 2L * threads + flood.connections();
 
         long stored = count("select count(*) from feedback_report");
         long triageTasks = count("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'triageReport'");
         Set<String> acknowledged = new java.util.HashSet<>(mixAccepted);
+        acknowledged.addAll(warmUpAccepted);
         acknowledged.addAll(acceptedFromFlooder);
         Set<String> missing = missing(acknowledged);
 
@@ -114,13 +126,16 @@ public final class FeedbackLoad {
         result.put("publishedArticles", articles);
         result.put("mixSeconds", seconds);
         result.put("mixConnections", threads);
-        result.put("requests", Long.parseLong(find(mixOutput, "(\\d+) requests in")));
+        result.put("requests", mixRequests);
         result.put("accepted202", accepted);
         result.put("acceptedPerSecond", round(accepted / (double) seconds));
         result.put("newReportsPerSecond", round(mixAccepted.size() / (double) seconds));
         result.put("repeats202SameId", Long.parseLong(mix.group(2)));
         result.put("invalid422", Long.parseLong(mix.group(4)));
         result.put("otherStatuses", Long.parseLong(mix.group(5)));
+        // CPU time the service and the database server spent during the mix (from /proc), per request answered
+        result.put("serviceCpuMsPerRequest", round(1000 * appCpu / mixRequests));
+        result.put("databaseCpuMsPerRequest", round(1000 * dbCpu / mixRequests));
         result.put("mixP50Ms", millis(find(mixOutput, "50%\\s+([\\d.]+\\w+)")));
         result.put("mixP99Ms", millis(find(mixOutput, "99%\\s+([\\d.]+\\w+)")));
         result.put("floodRatePerSecond", flood.ratePerSecond());
@@ -290,6 +305,31 @@ public final class FeedbackLoad {
             ids.add(m.group(1));
         }
         return ids;
+    }
+
+    /** User and system CPU seconds of a process so far (0 when it cannot be read: not on Linux, not local). */
+    private static double cpuSeconds(String pid) {
+        if (pid == null) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 a second)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String databasePid() {
+        try {
+            Process pgrep = new ProcessBuilder("pgrep", "-x", "mariadbd").start();
+            String out = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return out.isEmpty() ? null : out.split("\\s+")[0];
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static String find(String text, String regex) {

@@ -26,8 +26,11 @@ mismatches = 0
 invalid = 0
 other = 0
 
+-- MIX_RUN makes each run's readers (addresses, comments) distinct from the runs before it
+local run = tonumber(os.getenv("MIX_RUN") or "1")
+
 init = function(args)
-  math.randomseed(tid * 7919)
+  math.randomseed(run * 1000003 + tid * 7919)
 end
 
 request = function()
@@ -41,13 +44,13 @@ request = function()
   else
     n = n + 1
     path = "/api/public/articles/" .. slugs[math.random(1, #slugs)] .. "/feedback"
-    client = "10." .. tid .. "." .. math.floor(n / 256) % 256 .. "." .. n % 256
+    client = "10." .. (run * 64 + tid) % 256 .. "." .. math.floor(n / 256) % 256 .. "." .. n % 256
     if dice < 20 then
       body = '{"reason":"OUTDATED"}'
     elseif dice < 25 then
       body = '{"reason":"INACCURATE","comment":"wrong","email":"not an address"}'
     else
-      body = '{"reason":"' .. reasons[math.random(1, 3)] .. '","comment":"Reader ' .. tid .. "-" .. n
+      body = '{"reason":"' .. reasons[math.random(1, 3)] .. '","comment":"Reader ' .. run .. "-" .. tid .. "-" .. n
         .. ' thinks the figure in paragraph ' .. math.random(1, 8) .. ' is out of date","email":"r' .. tid .. "-" .. n .. '@example.org"}'
     end
   end
@@ -67,7 +70,7 @@ response = function(status, headers, body)
       end
     else
       ids[last.key] = id
-      io.write("NEW " .. id .. "\n")
+      io.write("NEW " .. id .. " " .. last.key .. "\n")
       if not last.isRepeat and #sent < 10000 then
         sent[#sent + 1] = { last.path, last.client, last.body }
       end

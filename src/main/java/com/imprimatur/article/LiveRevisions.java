@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Revisions read with plain SQL, for the paths that run on every reader's report. The live revision
@@ -43,13 +45,35 @@ public class LiveRevisions {
                 .optional();
     }
 
+    private void remember(String key, String title) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    put(key, title);
+                }
+            });
+        } else {
+            put(key, title);
+        }
+    }
+
+    private void put(String key, String title) {
+        if (titles.size() >= TITLES) {
+            titles.clear();
+        }
+        titles.put(key, title);
+    }
+
     public String body(long revisionId) {
         return jdbc.sql("select body from revision where id = ?").param(revisionId).query(String.class).single();
     }
 
     /**
      * The title of an article's revision, or empty when there is no such revision. Revisions never
-     * change once written, so titles are remembered (up to {@link #TITLES} of them).
+     * change once written, so titles are remembered (up to {@link #TITLES} of them), but only once
+     * the transaction that read them has committed: a revision read inside a transaction that then
+     * rolls back was never written, and its number will be given to another.
      */
     public String title(long articleId, int number) {
         String key = articleId + "/" + number;
@@ -60,11 +84,8 @@ public class LiveRevisions {
             if (found.isEmpty()) {
                 return "";
             }
-            if (titles.size() >= TITLES) {
-                titles.clear();
-            }
             title = found.get();
-            titles.put(key, title);
+            remember(key, title);
         }
         return title;
     }

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Per-client and per-article limits on readers' reports and votes, checked before security, JSON
@@ -26,6 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ReaderLimits extends OncePerRequestFilter {
 
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
     private static final Pattern PUBLIC_WRITE = Pattern.compile("(?:/api)?/public/articles/([^/]+)/(feedback|helpful)");
 
     private final RateLimiter reportsPerClient;
@@ -51,7 +53,8 @@ class ReaderLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher m = PUBLIC_WRITE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        // the decoded path, as the handler mapping sees it: /api/public/articles/x/%66eedback is limited too
+        Matcher m = PUBLIC_WRITE.matcher(PATHS.getPathWithinApplication(request));
         if (m.matches()) {
             String client = request.getRemoteAddr();
             long wait;

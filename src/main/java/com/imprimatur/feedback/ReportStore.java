@@ -3,8 +3,11 @@ package com.imprimatur.feedback;
 import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.problem.Problem;
 import jakarta.annotation.PreDestroy;
-import java.sql.Timestamp;
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,13 +25,14 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,7 +46,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The same report from the same client within 24 hours (same dedupe key) gets the id of the
  * first. Two identical reports written at the same moment by two writers (or two nodes) meet at
  * the unique dedupe key: the later group is rolled back and its reports are written one by one,
- * where the loser finds the winner's id.
+ * where the loser finds the winner's id. A deadlock or lock timeout is handled the same way.
+ *
+ * <p>Writers never die of a failure: whatever a group throws is handed to its readers and the
+ * writer takes the next group. A reader that has waited {@code wait-seconds} gets 503; its report
+ * is withdrawn from the queue unless a writer has already taken it, in which case it may still be
+ * stored (the reader's retry then gets its id, by the same dedupe key).
  */
 @Component
 class ReportStore {
@@ -58,6 +67,8 @@ class ReportStore {
     private final long waitSeconds;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
+    /** For tests: runs between the look-up of earlier twins and the insert, where a race can strike. */
+    private volatile Runnable afterLookUp = () -> { };
 
     private record Pending(FeedbackIntake.Checked report, CompletableFuture<FeedbackIntake.Receipt> receipt) {
     }
@@ -84,60 +95,129 @@ class ReportStore {
 
     /** Stores the report (or finds its earlier twin) and returns once that is committed. */
     FeedbackIntake.Receipt store(FeedbackIntake.Checked report) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // a writer would wait for this transaction's locks while it waits for the writer
+            throw new IllegalStateException("reports are stored by the writers' own transactions, not inside another");
+        }
         Pending pending = new Pending(report, new CompletableFuture<>());
-        if (!running || !waiting.offer(pending)) {
+        if (!running || writers.stream().noneMatch(Thread::isAlive) || !waiting.offer(pending)) {
             throw busy();
         }
         try {
             return pending.receipt().get(waitSeconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw forThisReader(e.getCause());
         } catch (TimeoutException e) {
-            // not acknowledged; should it still be stored, the reader's retry gets its id (same dedupe key)
+            // withdrawn if no writer has taken it yet; otherwise it may still be stored, and a retry gets its id
+            pending.receipt().cancel(false);
             throw busy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            pending.receipt().cancel(false);
             throw busy();
         }
     }
 
+    /** The group's failure as this reader's own exception (many readers share one failure). */
+    private static RuntimeException forThisReader(Throwable failure) {
+        if (failure instanceof Problem problem) {
+            return problem;
+        }
+        if (lockFailure(failure)) {
+            return busy();
+        }
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new IllegalStateException("storing the report failed", failure);
+    }
+
     private static Problem busy() {
-        return Problem.unavailable().retryAfter(5);
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "We could not confirm your report in time; please send it again in a few seconds (should it have been"
+                        + " stored after all, you get the same number back).").retryAfter(5);
     }
 
     private void write() {
         while (running) {
             List<Pending> group = new ArrayList<>(groupSize);
             try {
-                group.add(waiting.take());
+                Pending first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                waiting.drainTo(group, groupSize - 1);
+                // readers who gave up before a writer took their report: withdrawn, not stored
+                group.removeIf(p -> p.receipt().isCancelled());
+                if (!group.isEmpty()) {
+                    write(group);
+                }
             } catch (InterruptedException e) {
+                group.forEach(p -> p.receipt().completeExceptionally(busy()));
                 return;
+            } catch (Throwable unexpected) {
+                // never let a writer die: its readers get the failure, the writer takes the next group
+                log.error("Writing readers' reports failed", unexpected);
+                group.forEach(p -> p.receipt().completeExceptionally(unexpected));
             }
-            waiting.drainTo(group, groupSize - 1);
-            write(group, true);
         }
     }
 
-    private void write(List<Pending> group, boolean together) {
+    private void write(List<Pending> group) {
         try {
-            Map<Pending, FeedbackIntake.Receipt> receipts = transactions.execute(status -> storeAll(group));
-            group.forEach(p -> p.receipt().complete(receipts.get(p)));
-        } catch (DataIntegrityViolationException | ConcurrencyFailureException clash) {
-            if (together) {
-                // an identical report was stored at the same moment elsewhere, or a deadlock: one by one now
-                group.forEach(p -> write(List.of(p), false));
-            } else {
-                group.forEach(p -> p.receipt().completeExceptionally(clash));
+            commit(group);
+        } catch (RuntimeException failure) {
+            if (!clash(failure)) {
+                group.forEach(p -> p.receipt().completeExceptionally(failure));
+                return;
             }
-        } catch (RuntimeException | Error failure) {
-            if (!(failure instanceof RuntimeException)) {
-                log.error("Writing readers' reports failed", failure);
+            // an identical report stored at the same moment elsewhere, a deadlock or a lock timeout:
+            // one by one now, where the loser of a race finds the winner's id
+            for (Pending pending : group) {
+                writeAlone(pending);
             }
-            group.forEach(p -> p.receipt().completeExceptionally(failure));
         }
+    }
+
+    /** One report in a transaction of its own, tried twice when it clashes again. */
+    private void writeAlone(Pending pending) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                commit(List.of(pending));
+                return;
+            } catch (RuntimeException failure) {
+                if (attempt == 2 || !clash(failure)) {
+                    pending.receipt().completeExceptionally(failure);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        Map<Pending, FeedbackIntake.Receipt> receipts = transactions.execute(status -> storeAll(group));
+        group.forEach(p -> p.receipt().complete(receipts.get(p)));
+    }
+
+    /** A unique-key clash with a twin, a deadlock or a lock wait timeout, however the engine or Spring wraps it. */
+    private static boolean clash(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataIntegrityViolationException) {
+                return true;
+            }
+        }
+        return lockFailure(failure);
+    }
+
+    private static boolean lockFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransactionRollbackException
+                    || t instanceof SQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<Pending, FeedbackIntake.Receipt> storeAll(List<Pending> group) {
@@ -145,7 +225,7 @@ class ReportStore {
         group.forEach(p -> keys.add(p.report().dedupeKey()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         MapSqlParameterSource byKeys = new MapSqlParameterSource("keys", keys)
-                .addValue("before", Timestamp.from(now.minus(FeedbackIntake.REPEAT_WINDOW)));
+                .addValue("before", utc(now.minus(FeedbackIntake.REPEAT_WINDOW)));
         // a report older than the repeat window no longer holds its key, so the same words may be reported again
         jdbc.update("update feedback_report set dedupe_key = null where dedupe_key in (:keys) and created_at < :before", byKeys);
         Map<String, String> stored = new HashMap<>();
@@ -153,6 +233,7 @@ class ReportStore {
                 rs -> {
                     stored.put(rs.getString(1), rs.getString(2));
                 });
+        afterLookUp.run();
         Map<Pending, FeedbackIntake.Receipt> receipts = new HashMap<>();
         List<SqlParameterSource> rows = new ArrayList<>();
         List<TriageQueue.Received> received = new ArrayList<>();
@@ -172,7 +253,7 @@ class ReportStore {
                     .addValue("comment", report.comment()).addValue("passage", report.passage())
                     .addValue("email", report.email()).addValue("client", report.clientHash())
                     .addValue("key", report.dedupeKey()).addValue("state", ReportState.RECEIVED.name())
-                    .addValue("created", Timestamp.from(now)));
+                    .addValue("created", utc(now)));
             received.add(new TriageQueue.Received(report.articleId(), report.revision(), id, report.authors()));
             reasons.add(report.reason().name());
         }
@@ -194,11 +275,23 @@ class ReportStore {
         return receipts;
     }
 
+    void afterLookUp(Runnable hook) {
+        this.afterLookUp = hook;
+    }
+
+    /** As Hibernate writes them (hibernate.jdbc.time_zone: UTC), whatever the JVM's zone. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
     /** Readers still waiting when the service stops get 503 (their reports may or may not be stored; a retry tells). */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         running = false;
-        writers.forEach(Thread::interrupt);
+        for (Thread writer : writers) {
+            // a writer in the middle of a group finishes it, then sees that the service stops
+            writer.join(10_000);
+        }
         List<Pending> left = new ArrayList<>();
         waiting.drainTo(left);
         left.forEach(p -> p.receipt().completeExceptionally(busy()));

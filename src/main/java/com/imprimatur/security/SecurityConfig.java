@@ -4,6 +4,7 @@ import com.imprimatur.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -58,9 +59,16 @@ class SecurityConfig {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain readers(HttpSecurity http) throws Exception {
-        // no authorization rule at all: every request here is allowed, and no filter looks for a user
+    SecurityFilterChain readers(HttpSecurity http, ProblemWriter problems) throws Exception {
+        // what readers may do, and nothing else: a path added here later is refused until it is listed
         http.securityMatcher("/api/public/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/public/articles/*").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/public/articles/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/public/articles/*/feedback", "/api/public/articles/*/helpful").permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problems.write(response,
+                        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Readers may read published articles and send reports and votes.")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.disable())

@@ -76,8 +76,8 @@ public final class FeedbackLoad {
         warmUp(editor);
 
         // the readers' path warmed up (compiled by the JIT) before it is measured; its reports count too
-        String warmUp = wrk("mix", threads, threads, 10, Map.of("MIX_SLUGS", String.join(",", slugs)));
-        Set<String> warmUpAccepted = ids(warmUp, "NEW ");
+        String warmUp = wrk("mix", threads, threads, 10, Map.of("MIX_SLUGS", String.join(",", slugs), "MIX_RUN", "1"));
+        Set<String> warmUpAccepted = newReports(warmUp);
         double appCpuBefore = cpuSeconds(appPid);
         double dbCpuBefore = cpuSeconds(databasePid());
         if (profilePid != null) {
@@ -86,8 +86,11 @@ public final class FeedbackLoad {
                     "filename=" + Path.of("target", "bench", "mix.jfr").toAbsolutePath()).inheritIO().start().waitFor();
         }
         // readers, from wrk: one connection per thread, so each answer belongs to the request just sent
-        String mixOutput = wrk("mix", threads, threads, seconds, Map.of("MIX_SLUGS", String.join(",", slugs)));
-        Set<String> mixAccepted = ids(mixOutput, "NEW ");
+        String mixOutput = wrk("mix", threads, threads, seconds, Map.of("MIX_SLUGS", String.join(",", slugs), "MIX_RUN", "2"));
+        Set<String> mixAccepted = newReports(mixOutput);
+        if (mixAccepted.stream().anyMatch(warmUpAccepted::contains)) {
+            throw new IllegalStateException("a report of the measured mix got an id of the warm-up");
+        }
         Matcher mix = Pattern.compile("MIX accepted=(\\d+) repeats=(\\d+) mismatches=(\\d+) invalid=(\\d+) other=(\\d+)")
                 .matcher(mixOutput);
         if (!mix.find()) {
@@ -116,6 +119,9 @@ public final class FeedbackLoad {
 
         long stored = count("select count(*) from feedback_report");
         long triageTasks = count("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'triageReport'");
+        // each report has exactly one triage task of its own (not merely as many tasks as reports)
+        long withoutOneTask = count("select count(*) from (select r.id from feedback_report r left join task_queue q"
+                + " on q.report_id = r.public_id and q.task_key = 'triageReport' group by r.id having count(q.task_id) <> 1) x");
         Set<String> acknowledged = new java.util.HashSet<>(mixAccepted);
         acknowledged.addAll(warmUpAccepted);
         acknowledged.addAll(acceptedFromFlooder);
@@ -154,6 +160,7 @@ public final class FeedbackLoad {
         result.put("triageTasks", triageTasks);
         result.put("storedUnansweredInFlightAtStop", stored - acknowledged.size());
         result.put("acknowledgedButMissing", missing.size());
+        result.put("reportsWithoutExactlyOneTriageTask", withoutOneTask);
 
         System.out.println();
         System.out.println("| measure | value |");
@@ -166,9 +173,10 @@ public final class FeedbackLoad {
         // wrk stops with one request in flight per connection: those may be stored without an answer
         // (a reader's retry would get the same id); what may never happen is an answered report missing
         if (!missing.isEmpty() || stored < acknowledged.size() || stored - acknowledged.size() > inFlight
-                || triageTasks != stored) {
+                || triageTasks != stored || withoutOneTask != 0) {
             System.out.println("MISMATCH: acknowledged " + acknowledged.size() + ", stored " + stored + ", triage tasks "
-                    + triageTasks + ", at most " + inFlight + " in flight at the end");
+                    + triageTasks + ", at most " + inFlight + " in flight at the end, " + withoutOneTask
+                    + " reports without exactly one triage task");
             System.exit(1);
         }
     }
@@ -295,6 +303,25 @@ public final class FeedbackLoad {
         }
         Files.writeString(Path.of("target", "bench", script + "-wrk.txt"), output);
         return output;
+    }
+
+    /**
+     * The ids of the new reports a mix run was given ("NEW id key" lines); fails when one id was
+     * given to two different reports, or one report got two ids.
+     */
+    private static Set<String> newReports(String output) {
+        Map<String, String> keyOfId = new java.util.HashMap<>();
+        Map<String, String> idOfKey = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("^NEW ([0-9a-f-]{36}) (.*)$", Pattern.MULTILINE).matcher(output);
+        while (m.find()) {
+            String earlierKey = keyOfId.put(m.group(1), m.group(2));
+            String earlierId = idOfKey.put(m.group(2), m.group(1));
+            if (earlierKey != null || earlierId != null) {
+                throw new IllegalStateException("report id " + m.group(1) + " answered twice as new: " + m.group(2)
+                        + (earlierKey != null ? " and " + earlierKey : "; the same report also got " + earlierId));
+            }
+        }
+        return keyOfId.keySet();
     }
 
     /** The report ids on the lines of wrk's output that start with the prefix. */

@@ -4,6 +4,7 @@ import com.imprimatur.feedback.TriageQueue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -19,16 +20,39 @@ class CamundaTriageQueue implements TriageQueue {
 
     static final String PROCESS_KEY = "feedback-triage";
 
-    private final RuntimeService runtime;
-    private final CommandExecutor commands;
+    /** How long the latest triage process definition is trusted before it is looked up again. */
+    private static final long DEFINITION_MILLIS = 60_000;
 
-    CamundaTriageQueue(RuntimeService runtime, ProcessEngineConfigurationImpl configuration) {
+    private final RuntimeService runtime;
+    private final RepositoryService repository;
+    private final CommandExecutor commands;
+    private volatile String definitionId;
+    private volatile long definitionSince;
+
+    CamundaTriageQueue(RuntimeService runtime, RepositoryService repository, ProcessEngineConfigurationImpl configuration) {
         this.runtime = runtime;
+        this.repository = repository;
         this.commands = configuration.getCommandExecutorTxRequired();
+    }
+
+    /**
+     * The latest deployed version of the triage process. Starting by key would ask the database for
+     * it on every report; it changes only when a node deploys a new version, so it is looked up once
+     * a minute (a new version is used by every node within a minute of its deployment).
+     */
+    private String definition() {
+        long now = System.currentTimeMillis();
+        if (definitionId == null || now - definitionSince > DEFINITION_MILLIS) {
+            definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
+                    .singleResult().getId();
+            definitionSince = now;
+        }
+        return definitionId;
     }
 
     @Override
     public void reportsReceived(List<Received> reports) {
+        String definition = definition();
         // the nested starts join this command's context and so its single flush
         commands.execute(context -> {
             for (Received report : reports) {
@@ -37,7 +61,7 @@ class CamundaTriageQueue implements TriageQueue {
                 variables.put(ProcessVariables.REVISION, report.revision());
                 variables.put(ProcessVariables.REPORT_ID, report.reportId());
                 variables.put(ProcessVariables.AUTHORS, String.join(",", report.authors()));
-                runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(report.articleId()), variables);
+                runtime.startProcessInstanceById(definition, String.valueOf(report.articleId()), variables);
             }
             return null;
         });

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The database goes away while readers keep reporting: they get 503 with Retry-After and nothing
- * half-stored; once it is back, the same report is accepted, stored once, with its triage task.
+ * half-stored; once it is back, the same report is accepted, stored once, with its triage task. The
+ * same when the database goes away in the middle of the writers' transaction.
  */
 class DatabaseOutageTest {
 
@@ -72,6 +73,36 @@ class DatabaseOutageTest {
                         .containsExactly(accepted.json().get("reportId").asText());
                 assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'triageReport'", Long.class))
                         .isEqualTo(1);
+
+                // the database goes away in the middle of a group's transaction (after the look-up of
+                // twins, before the insert): 503, and nothing of the report or its task is stored
+                HttpRequest.Builder second = HttpRequest.newBuilder(api.uri(path)).header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", "192.0.2.78")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"OUTDATED\"}"));
+                ReportStore store = app.getBean(ReportStore.class);
+                store.afterLookUp(() -> {
+                    try {
+                        proxy.stop();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                Api.Answer cut = api.send(null, second);
+                store.afterLookUp(() -> { });
+                assertThat(cut.status()).as(cut.text()).isEqualTo(503);
+                assertThat(cut.problemType()).isEqualTo("service-unavailable");
+                assertThat(jdbc.queryForObject("select count(*) from feedback_report", Long.class)).isEqualTo(1);
+                assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'triageReport'", Long.class))
+                        .isEqualTo(1);
+                proxy.start();
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    answer.set(api.send(null, second));
+                    assertThat(answer.get().status()).isIn(202, 503);
+                    return answer.get().status() == 202;
+                });
+                assertThat(jdbc.queryForObject("select count(*) from feedback_report", Long.class)).isEqualTo(2);
+                assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'triageReport'", Long.class))
+                        .isEqualTo(2);
             }
         }
     }

@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
 
 /**
  * Load on the readers' feedback endpoint, from a process of its own on loopback (run by
- * bench/feedback-load.sh against a running service). Three phases: a realistic mix of readers'
- * reports; the editors' queue alone (the baseline, over the queue the mix has filled); a flood from
- * one client while editors work.
+ * bench/feedback-load.sh against a running service). Phases: a warm-up mix; a realistic mix of
+ * readers' reports; then the editors' queue alone (the baseline, over the queue the mix has filled)
+ * alternating with a flood from one client while editors work.
  * Then every acknowledged report id is looked up in the database. Prints a table and writes
  * target/bench/feedback-load.json.
  */
@@ -104,16 +104,22 @@ public final class FeedbackLoad {
             throw new IllegalStateException(mix.group(3) + " repeated reports got a new id");
         }
 
-        // the editors' queue alone, over the same data as during the flood (the mix has just filled it)
-        Latencies baseline = editorQueue(editor, seconds / 2, () -> false);
-
-        // an abusive client, from a process of its own (wrk), so that neither its work nor its garbage
-        // shares a JVM with the editor whose latency is measured; paced at about floodRate
+        // the editors' queue alone and during the flood, over the same data (the mix has just filled the
+        // queue), in alternating 5 s windows so that any disturbance from outside (another process, a
+        // pause) falls on both alike; `seconds` of each. The flood comes from a process of its own
+        // (wrk), so that neither its work nor its garbage shares a JVM with the editor being measured.
+        Latencies baseline = new Latencies();
+        Latencies during = new Latencies();
+        List<Flood> windows = new ArrayList<>();
         ExecutorService editorThread = Executors.newSingleThreadExecutor();
-        var editorsDuringFlood = editorThread.submit(() -> editorQueue(editor, seconds / 2, () -> false));
-        Flood flood = flood(seconds / 2, floodRate);
-        Latencies during = editorsDuringFlood.get();
+        for (int round = 0; round < Math.max(1, seconds / 5); round++) {
+            baseline.addAll(editorQueue(editor, 5, () -> false));
+            var editorsDuringFlood = editorThread.submit(() -> editorQueue(editor, 5, () -> false));
+            windows.add(flood(5, floodRate));
+            during.addAll(editorsDuringFlood.get());
+        }
         editorThread.shutdown();
+        Flood flood = Flood.of(windows);
         Set<String> acceptedFromFlooder = flood.accepted();
         long inFlight = 2L * threads + flood.connections();
 
@@ -148,8 +154,10 @@ public final class FeedbackLoad {
         result.put("floodRequests", flood.requests());
         result.put("flood429Count", flood.rejected());
         result.put("floodOtherStatuses", flood.otherStatuses());
-        result.put("floodP50Ms", flood.p50Ms());
-        result.put("floodP99Ms", flood.p99Ms());
+        result.put("floodWorstWindowP50Ms", flood.p50Ms());
+        result.put("floodWorstWindowP99Ms", flood.p99Ms());
+        result.put("editorRequestsAloneDuringFlood", baseline.size() + " / " + during.size());
+        result.put("editorsP50AloneDuringFloodMs", baseline.percentile(50) + " / " + during.percentile(50));
         result.put("editorsP99BaselineMs", baseline.percentile(99));
         result.put("editorsP99DuringFloodMs", during.percentile(99));
         result.put("editorsP99DegradationPercent", round(100.0 * (during.percentile(99) - baseline.percentile(99))
@@ -275,6 +283,18 @@ public final class FeedbackLoad {
     /** What wrk saw of the flood: its latency percentiles cover every answer, nearly all of them 429. */
     private record Flood(int connections, double ratePerSecond, long requests, long rejected, long otherStatuses,
             double p50Ms, double p99Ms, Set<String> accepted) {
+
+        /** The windows together: counts added up, the worst window's p50 and p99 (wrk gives no raw latencies). */
+        static Flood of(List<Flood> windows) {
+            Set<String> accepted = new java.util.HashSet<>();
+            windows.forEach(w -> accepted.addAll(w.accepted()));
+            return new Flood(windows.get(0).connections(),
+                    round(windows.stream().mapToDouble(Flood::ratePerSecond).average().orElse(0)),
+                    windows.stream().mapToLong(Flood::requests).sum(), windows.stream().mapToLong(Flood::rejected).sum(),
+                    windows.stream().mapToLong(Flood::otherStatuses).sum(),
+                    windows.stream().mapToDouble(Flood::p50Ms).max().orElse(0),
+                    windows.stream().mapToDouble(Flood::p99Ms).max().orElse(0), accepted);
+        }
     }
 
     private Flood flood(int seconds, int rate) throws Exception {
@@ -404,6 +424,10 @@ public final class FeedbackLoad {
 
         void add(long nanos) {
             values.add(nanos / 1e6);
+        }
+
+        void addAll(Latencies other) {
+            values.addAll(other.values);
         }
 
         int size() {

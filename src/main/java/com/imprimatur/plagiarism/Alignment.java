@@ -1,0 +1,203 @@
+package com.imprimatur.plagiarism;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aligns a checked text with one candidate source and returns the passages they share.
+ *
+ * <ol>
+ * <li>Seeds: every k-gram the two texts share (all of them, not only the winnowed ones), except
+ * common ones and k-grams repeated more than {@code maxOccurrences} times in the source.</li>
+ * <li>Fragments: seeds on the same diagonal and in a row merge into exact runs.</li>
+ * <li>Passages: fragments close to each other in the checked text (within {@code gap} words) and
+ * in the source (within {@code gap} words of the passage so far, before or after, so reordered
+ * sentences stay in one passage) form one passage, which spans the words between them.</li>
+ * <li>A passage is kept when at least {@code minMatchedWords} of its words are covered by
+ * fragments; of passages that overlap in the checked text by half or more, the stronger wins.</li>
+ * </ol>
+ * Quoted-and-cited words never share a fragment or passage with plain words, so a quotation is
+ * judged on its own.
+ */
+final class Alignment {
+
+    /** Word ranges [from, to) in the checked text (s) and the source (c). */
+    record Aligned(int sFrom, int sTo, int cFrom, int cTo, int matchedWords, boolean quoted) {
+        int words() {
+            return sTo - sFrom;
+        }
+    }
+
+    private Alignment() {
+    }
+
+    static List<Aligned> align(Tokens s, long[] sGrams, Tokens c, long[] cGrams, long[] commonKeys, Engine.Settings settings) {
+        int k = settings.k();
+        if (sGrams.length == 0 || cGrams.length == 0) {
+            return List.of();
+        }
+        GramTable table = new GramTable(cGrams);
+        List<int[]> fragments = new ArrayList<>();
+        Map<Integer, int[]> byDiagonal = new HashMap<>();
+        for (int i = 0; i < sGrams.length; i++) {
+            int slot = table.slot(sGrams[i]);
+            if (slot < 0 || table.count[slot] > settings.maxOccurrences()
+                    || (commonKeys.length > 0 && Arrays.binarySearch(commonKeys, Fingerprints.key(sGrams[i])) >= 0)) {
+                continue;
+            }
+            for (int j = table.head[slot]; j >= 0; j = table.next[j]) {
+                int diagonal = j - i;
+                int[] f = byDiagonal.get(diagonal);
+                if (f != null && f[1] == i - 1) {
+                    f[1] = i;
+                } else {
+                    f = new int[] {i, i, j};
+                    fragments.add(f);
+                    byDiagonal.put(diagonal, f);
+                }
+            }
+        }
+        if (fragments.isEmpty()) {
+            return List.of();
+        }
+        // as word ranges, cut where a quotation begins or ends
+        List<int[]> pieces = new ArrayList<>(fragments.size());
+        for (int[] f : fragments) {
+            int sFrom = f[0];
+            int sTo = f[1] + k;
+            int shift = f[2] - f[0];
+            int from = sFrom;
+            for (int w = sFrom + 1; w <= sTo; w++) {
+                if (w == sTo || s.quoted(w) != s.quoted(from)) {
+                    pieces.add(new int[] {from, w, from + shift, w + shift, s.quoted(from) ? 1 : 0});
+                    from = w;
+                }
+            }
+        }
+        pieces.sort(Comparator.<int[]>comparingInt(p -> p[0]).thenComparingInt(p -> p[2]));
+        List<Building> open = new ArrayList<>();
+        List<Building> done = new ArrayList<>();
+        int gap = settings.gap();
+        for (int[] p : pieces) {
+            Building best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (int b = open.size() - 1; b >= 0; b--) {
+                Building passage = open.get(b);
+                if (passage.sTo + gap < p[0]) {
+                    done.add(passage);
+                    open.remove(b);
+                    continue;
+                }
+                if (passage.quoted != (p[4] == 1) || p[2] > passage.cTo + gap || p[3] < passage.cFrom - gap) {
+                    continue;
+                }
+                int distance = Math.max(0, p[2] - passage.cTo) + Math.max(0, passage.cFrom - p[3]) + Math.max(0, p[0] - passage.sTo);
+                if (distance < bestDistance) {
+                    best = passage;
+                    bestDistance = distance;
+                }
+            }
+            if (best == null) {
+                open.add(new Building(p));
+            } else {
+                best.add(p);
+            }
+        }
+        done.addAll(open);
+        List<Aligned> strong = new ArrayList<>();
+        for (Building b : done) {
+            if (b.matched >= settings.minMatchedWords()) {
+                strong.add(new Aligned(b.sFrom, b.sTo, b.cFrom, b.cTo, b.matched, b.quoted));
+            }
+        }
+        strong.sort(Comparator.comparingInt(Aligned::matchedWords).reversed());
+        List<Aligned> kept = new ArrayList<>();
+        for (Aligned a : strong) {
+            boolean overlaps = false;
+            for (Aligned other : kept) {
+                int overlap = Math.min(a.sTo, other.sTo) - Math.max(a.sFrom, other.sFrom);
+                if (overlap * 2 >= a.words()) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (!overlaps) {
+                kept.add(a);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Aligned::sFrom));
+        return kept;
+    }
+
+    /** A passage while fragments are still being added to it. */
+    private static final class Building {
+        int sFrom;
+        int sTo;
+        int cFrom;
+        int cTo;
+        int matched;
+        int coveredTo;
+        final boolean quoted;
+
+        Building(int[] p) {
+            sFrom = p[0];
+            sTo = p[1];
+            cFrom = p[2];
+            cTo = p[3];
+            matched = p[1] - p[0];
+            coveredTo = p[1];
+            quoted = p[4] == 1;
+        }
+
+        void add(int[] p) {
+            matched += Math.max(0, p[1] - Math.max(p[0], coveredTo));
+            coveredTo = Math.max(coveredTo, p[1]);
+            sTo = Math.max(sTo, p[1]);
+            cFrom = Math.min(cFrom, p[2]);
+            cTo = Math.max(cTo, p[3]);
+        }
+    }
+
+    /** The source's k-gram hashes, each with the chain of positions where it occurs. */
+    private static final class GramTable {
+        final long[] keys;
+        final int[] head;
+        final int[] count;
+        final int[] next;
+        final int mask;
+
+        GramTable(long[] grams) {
+            int capacity = Integer.highestOneBit(Math.max(16, grams.length * 2)) * 2;
+            keys = new long[capacity];
+            head = new int[capacity];
+            count = new int[capacity];
+            Arrays.fill(head, -1);
+            next = new int[grams.length];
+            mask = capacity - 1;
+            for (int j = grams.length - 1; j >= 0; j--) {
+                int at = find(grams[j]);
+                keys[at] = grams[j];
+                next[j] = head[at];
+                head[at] = j;
+                count[at]++;
+            }
+        }
+
+        private int find(long gram) {
+            int at = (int) (gram ^ (gram >>> 32)) & mask;
+            while (head[at] >= 0 && keys[at] != gram) {
+                at = (at + 1) & mask;
+            }
+            return at;
+        }
+
+        int slot(long gram) {
+            int at = find(gram);
+            return head[at] >= 0 ? at : -1;
+        }
+    }
+}

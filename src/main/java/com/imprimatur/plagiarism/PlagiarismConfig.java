@@ -1,0 +1,26 @@
+package com.imprimatur.plagiarism;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The engine's parameters and the policy, from {@code imprimatur.plagiarism.*} (README, Configuration). */
+@Configuration
+class PlagiarismConfig {
+
+    @Bean
+    Engine plagiarismEngine(@Value("${imprimatur.plagiarism.gram-words:4}") int k,
+            @Value("${imprimatur.plagiarism.window:5}") int w,
+            @Value("${imprimatur.plagiarism.gap-words:20}") int gap,
+            @Value("${imprimatur.plagiarism.min-passage-words:8}") int minWords,
+            @Value("${imprimatur.plagiarism.similarity-percent:15}") double percent) {
+        return new Engine(new Engine.Settings(k, w, gap, Math.min(minWords, Engine.Settings.DEFAULT.minMatchedWords()),
+                Engine.Settings.DEFAULT.maxOccurrences()), new Engine.Policy(minWords, percent));
+    }
+
+    @Bean
+    FingerprintIndex fingerprintIndex(JdbcTemplate jdbc, @Value("${imprimatur.plagiarism.common-cap:1000}") int commonCap) {
+        return new FingerprintIndex(jdbc, commonCap);
+    }
+}

@@ -14,9 +14,10 @@ import java.util.Map;
  * <li>Seeds: every k-gram the two texts share (all of them, not only the winnowed ones), except
  * common ones and k-grams repeated more than {@code maxOccurrences} times in the source.</li>
  * <li>Fragments: seeds on the same diagonal and in a row merge into exact runs.</li>
- * <li>Passages: fragments close to each other in the checked text (within {@code gap} words) and
- * in the source (within {@code gap} words of the passage so far, before or after, so reordered
- * sentences stay in one passage) form one passage, which spans the words between them.</li>
+ * <li>Passages: fragments close to each other in the checked text (within {@code gap} words, more
+ * for a passage that already has many matched words: gap + matched / 4, at most 3 × gap) and in
+ * the source (as far from the passage so far, before or after, so reordered sentences stay in one
+ * passage) form one passage, which spans the words between them.</li>
  * <li>A passage is kept when at least {@code minMatchedWords} of its words are covered by
  * fragments; of passages that overlap in the checked text by half or more, the stronger wins.</li>
  * </ol>
@@ -87,12 +88,14 @@ final class Alignment {
             int bestDistance = Integer.MAX_VALUE;
             for (int b = open.size() - 1; b >= 0; b--) {
                 Building passage = open.get(b);
-                if (passage.sTo + gap < p[0]) {
+                // a long passage bridges longer gaps: heavier disguise leaves longer stretches without a shared k-gram
+                int reach = gap + Math.min(2 * gap, passage.matched / 4);
+                if (passage.sTo + reach < p[0]) {
                     done.add(passage);
                     open.remove(b);
                     continue;
                 }
-                if (passage.quoted != (p[4] == 1) || p[2] > passage.cTo + gap || p[3] < passage.cFrom - gap) {
+                if (passage.quoted != (p[4] == 1) || p[2] > passage.cTo + reach || p[3] < passage.cFrom - reach) {
                     continue;
                 }
                 int distance = Math.max(0, p[2] - passage.cTo) + Math.max(0, passage.cFrom - p[3]) + Math.max(0, p[0] - passage.sTo);

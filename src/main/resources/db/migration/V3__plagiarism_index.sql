@@ -68,4 +68,4 @@ alter table plagiarism_match
     add column source_title  varchar(500)  null,
     add column matched_words int           not null default 0,
     add column quoted        boolean       not null default false,
-    add column source_text   varchar(8000) null;
+    add column source_text   text          null;

@@ -50,7 +50,7 @@ class PlagiarismMatch {
     @Column(name = "matched_text", nullable = false)
     private String matchedText;
 
-    @Column(name = "source_text")
+    @Column(name = "source_text", columnDefinition = "text")
     private String sourceText;
 
     protected PlagiarismMatch() {

@@ -94,9 +94,12 @@ public final class CaseGenerator {
             int needed = Math.max(1, Math.max(reused, plan.quoted()));
             int sourceCount = needed + rnd.nextInt(5 - needed);
             List<Source> sources = new ArrayList<>();
+            Set<String> earlier = new HashSet<>();
             for (int k = 0; k < sourceCount; k++) {
                 int words = 1000 + rnd.nextInt(2001);
-                sources.add(source(id + "-src" + (k + 1), words));
+                Source source = source(id + "-src" + (k + 1), words, earlier);
+                earlier.addAll(runs(source.text()));
+                sources.add(source);
             }
             List<Inserted> passages = new ArrayList<>();
             int insertedWords = 0;
@@ -145,10 +148,12 @@ public final class CaseGenerator {
             return finish(host, placed, sources, refs.size());
         }
 
-        private Source source(String sourceId, int words) {
-            String title = writer.title();
-            Article article = writer.write(title, words, writer.references(3 + rnd.nextInt(6)));
-            Article.Rendered r = article.render();
+        /** A source text that shares no chance run of {@link #CLEAN_RUN} words with the earlier sources. */
+        private Source source(String sourceId, int words, Set<String> earlier) {
+            List<String> refs = writer.references(3 + rnd.nextInt(6));
+            Article article = writer.write(writer.title(), words, refs);
+            Article.Rendered r = clean(article, List.of(), earlier, refs.size());
+            String title = article.blocks.get(0).parts().get(0);
             List<Unit> units = new ArrayList<>();
             for (Article.Span span : r.spans()) {
                 Article.Block block = article.blocks.get(span.block());
@@ -289,47 +294,68 @@ public final class CaseGenerator {
             }
         }
 
-        /** Rewrites host sentences that share a run of {@link #CLEAN_RUN} words with a source, then builds the case. */
+        /** Builds the case once the host shares no chance run with a source. */
         private EvalCase finish(Article host, List<Inserted> placed, List<Source> sources, int refs) {
             Set<String> sourceRuns = new HashSet<>();
-            for (Source s : sources) {
-                List<Word> words = Word.of(s.text(), Article.bodyEnd(s.text()));
-                for (int i = 0; i + CLEAN_RUN <= words.size(); i++) {
-                    sourceRuns.add(Word.run(words, i, CLEAN_RUN));
-                }
+            sources.forEach(s -> sourceRuns.addAll(runs(s.text())));
+            Article.Rendered r = clean(host, placed, sourceRuns, refs);
+            List<TruthPassage> truth = new ArrayList<>();
+            for (TruthPassage t : truth(host, r, placed)) {
+                String src = sources.stream().filter(s -> s.id().equals(t.sourceId())).findFirst().orElseThrow().text();
+                int[] susp = trim(r.text(), t.suspFrom(), t.suspTo());
+                int[] orig = trim(src, t.srcFrom(), t.srcTo());
+                truth.add(new TruthPassage(t.sourceId(), susp[0], susp[1], orig[0], orig[1], t.obfuscation(), t.quotedAndCited()));
             }
+            List<EvalSource> evalSources = sources.stream().map(s -> new EvalSource(s.id(), s.text())).toList();
+            return new EvalCase(id, r.text(), evalSources, truth);
+        }
+
+        /**
+         * Rewrites generated parts of the article (never inserted passages or quotations) until no run of
+         * {@link #CLEAN_RUN} words outside the inserted passages is among {@code foreignRuns}.
+         */
+        private Article.Rendered clean(Article article, List<Inserted> placed, Set<String> foreignRuns, int refs) {
             for (int round = 0; ; round++) {
-                Article.Rendered r = host.render();
-                List<TruthPassage> truth = new ArrayList<>();
+                Article.Rendered r = article.render();
+                List<TruthPassage> truth = truth(article, r, placed);
                 Set<String> insertedParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 for (Inserted p : placed) {
-                    int b = indexOf(host.blocks, p.block());
                     int first = indexOf(p.block().parts(), p.first());
                     int last = indexOf(p.block().parts(), p.last());
                     for (int k = first; k <= last; k++) {
                         insertedParts.add(p.block().parts().get(k));
                     }
-                    truth.add(new TruthPassage(p.sourceId(), r.span(b, first).from() + p.prefix(),
-                            r.span(b, last).to() - p.suffix(), p.srcFrom(), p.srcTo(), p.obfuscation(), p.quoted()));
                 }
-                truth.sort(Comparator.comparingInt(TruthPassage::suspFrom));
-                List<Article.Span> dirty = dirtySpans(r, truth, sourceRuns);
-                dirty.removeIf(span -> insertedParts.contains(host.blocks.get(span.block()).parts().get(span.part()))
-                        || host.blocks.get(span.block()).kind() == Article.Kind.REFS
-                        || host.blocks.get(span.block()).kind() == Article.Kind.QUOTE
-                        || host.blocks.get(span.block()).section().equals(ArticleWriter.LEAD + "quote"));
+                List<Article.Span> dirty = dirtySpans(r, truth, foreignRuns);
+                dirty.removeIf(span -> insertedParts.contains(article.blocks.get(span.block()).parts().get(span.part()))
+                        || article.blocks.get(span.block()).kind() == Article.Kind.REFS
+                        || article.blocks.get(span.block()).kind() == Article.Kind.QUOTE
+                        || article.blocks.get(span.block()).section().equals(ArticleWriter.LEAD + "quote"));
                 if (dirty.isEmpty()) {
-                    List<EvalSource> evalSources = sources.stream().map(s -> new EvalSource(s.id(), s.text())).toList();
-                    return new EvalCase(id, r.text(), evalSources, truth);
+                    return r;
                 }
                 if (round == 200) {
-                    throw new IllegalStateException(id + ": cannot clear chance runs shared with the sources");
+                    throw new IllegalStateException(id + ": cannot clear chance runs of " + CLEAN_RUN + " words");
                 }
                 for (Article.Span span : dirty) {
-                    Article.Block block = host.blocks.get(span.block());
+                    Article.Block block = article.blocks.get(span.block());
                     block.parts().set(span.part(), writer.another(block, refs));
                 }
             }
+        }
+
+        /** The truth as placed, sorted by position in the suspicious text (before trimming). */
+        private static List<TruthPassage> truth(Article host, Article.Rendered r, List<Inserted> placed) {
+            List<TruthPassage> truth = new ArrayList<>();
+            for (Inserted p : placed) {
+                int b = indexOf(host.blocks, p.block());
+                int first = indexOf(p.block().parts(), p.first());
+                int last = indexOf(p.block().parts(), p.last());
+                truth.add(new TruthPassage(p.sourceId(), r.span(b, first).from() + p.prefix(),
+                        r.span(b, last).to() - p.suffix(), p.srcFrom(), p.srcTo(), p.obfuscation(), p.quoted()));
+            }
+            truth.sort(Comparator.comparingInt(TruthPassage::suspFrom));
+            return truth;
         }
 
         /** Parts of the host that hold a run of words, outside the truth, found in a source. */
@@ -392,6 +418,27 @@ public final class CaseGenerator {
             }
             return sb.toString();
         }
+    }
+
+    /** [from, to) narrowed to start at a letter or digit and end after one. */
+    static int[] trim(String text, int from, int to) {
+        while (from < to && !Character.isLetterOrDigit(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && !Character.isLetterOrDigit(text.charAt(to - 1))) {
+            to--;
+        }
+        return new int[] {from, to};
+    }
+
+    /** Every run of {@link #CLEAN_RUN} words in the text before its references. */
+    static Set<String> runs(String text) {
+        List<Word> words = Word.of(text, Article.bodyEnd(text));
+        Set<String> runs = new HashSet<>();
+        for (int i = 0; i + CLEAN_RUN <= words.size(); i++) {
+            runs.add(Word.run(words, i, CLEAN_RUN));
+        }
+        return runs;
     }
 
     /** The number of the reference entry that carries this title, or 0. */

@@ -27,7 +27,7 @@ import java.util.Map;
 final class Alignment {
 
     /** Word ranges [from, to) in the checked text (s) and the source (c). */
-    record Aligned(int sFrom, int sTo, int cFrom, int cTo, int matchedWords, boolean quoted) {
+    record Aligned(int sFrom, int sTo, int cFrom, int cTo, int matchedWords, int fragments, boolean strong, boolean quoted) {
         int words() {
             return sTo - sFrom;
         }
@@ -45,6 +45,9 @@ final class Alignment {
         List<int[]> fragments = new ArrayList<>();
         Map<Integer, int[]> byDiagonal = new HashMap<>();
         for (int i = 0; i < sGrams.length; i++) {
+            if (sGrams[i] == Fingerprints.BARRIER) {
+                continue;
+            }
             int slot = table.slot(sGrams[i]);
             if (slot < 0 || table.count[slot] > settings.maxOccurrences()
                     || (commonKeys.length > 0 && Arrays.binarySearch(commonKeys, Fingerprints.key(sGrams[i])) >= 0)) {
@@ -83,7 +86,9 @@ final class Alignment {
         List<Building> open = new ArrayList<>();
         List<Building> done = new ArrayList<>();
         int gap = settings.gap();
+        int strongRun = settings.strongRun();
         for (int[] p : pieces) {
+            boolean strongPiece = p[1] - p[0] >= strongRun;
             Building best = null;
             int bestDistance = Integer.MAX_VALUE;
             for (int b = open.size() - 1; b >= 0; b--) {
@@ -98,25 +103,70 @@ final class Alignment {
                 if (passage.quoted != (p[4] == 1) || p[2] > passage.cTo + reach || p[3] < passage.cFrom - reach) {
                     continue;
                 }
-                int distance = Math.max(0, p[2] - passage.cTo) + Math.max(0, passage.cFrom - p[3]) + Math.max(0, p[0] - passage.sTo);
+                // in line with the passage's last fragment (edits shift the diagonal a little), or, for
+                // reordered sentences, a long exact run beside a passage that has one too
+                int between = Math.max(0, p[0] - passage.sTo);
+                boolean inLine = Math.abs((p[2] - p[0]) - passage.diagonal) <= 2 + between / 3;
+                if (!inLine && !(strongPiece && passage.strong)) {
+                    continue;
+                }
+                int distance = Math.max(0, p[2] - passage.cTo) + Math.max(0, passage.cFrom - p[3]) + between
+                        + (inLine ? 0 : gap);
                 if (distance < bestDistance) {
                     best = passage;
                     bestDistance = distance;
                 }
             }
             if (best == null) {
-                open.add(new Building(p));
+                open.add(new Building(p, strongPiece));
             } else {
-                best.add(p);
+                best.add(p, strongPiece);
             }
         }
         done.addAll(open);
         List<Aligned> strong = new ArrayList<>();
         for (Building b : done) {
-            if (b.matched >= settings.minMatchedWords()) {
-                strong.add(new Aligned(b.sFrom, b.sTo, b.cFrom, b.cTo, b.matched, b.quoted));
+            // evidence: an exact run of strongRun words, or a chain of shorter ones in line with each other
+            if (b.strong || (b.fragments >= settings.chainFragments() && b.matched >= settings.chainWords())) {
+                strong.add(new Aligned(b.sFrom, b.sTo, b.cFrom, b.cTo, b.matched, b.fragments, b.strong, b.quoted));
             }
         }
+        return separate(merged(strong, settings));
+    }
+
+    /**
+     * Joins neighbouring passages of the same source: close in the checked text and near each other
+     * in the source (within three times the length of the two together), as a passage whose sentences were
+     * reordered, or split by a stretch of heavy rewording, leaves them. Repeats until nothing joins.
+     */
+    private static List<Aligned> merged(List<Aligned> passages, Engine.Settings settings) {
+        List<Aligned> list = new ArrayList<>(passages);
+        list.sort(Comparator.comparingInt(Aligned::sFrom));
+        boolean changed = true;
+        while (changed && list.size() > 1) {
+            changed = false;
+            for (int i = 0; i + 1 < list.size(); i++) {
+                Aligned a = list.get(i);
+                Aligned b = list.get(i + 1);
+                int sGap = b.sFrom() - a.sTo();
+                int cGap = Math.max(b.cFrom() - a.cTo(), a.cFrom() - b.cTo());
+                int reach = settings.gap() + Math.min(2 * settings.gap(), (a.matchedWords() + b.matchedWords()) / 4);
+                if (a.quoted() == b.quoted() && sGap <= reach && cGap <= Math.max(reach, 3 * ((a.cTo() - a.cFrom()) + (b.cTo() - b.cFrom())))) {
+                    int covered = a.matchedWords() + b.matchedWords() - Math.max(0, a.sTo() - b.sFrom());
+                    list.set(i, new Aligned(a.sFrom(), Math.max(a.sTo(), b.sTo()), Math.min(a.cFrom(), b.cFrom()),
+                            Math.max(a.cTo(), b.cTo()), covered, a.fragments() + b.fragments(), a.strong() || b.strong(), a.quoted()));
+                    list.remove(i + 1);
+                    changed = true;
+                    i--;
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Of passages that overlap in the checked text by half or more, the one with more matched words stays. */
+    private static List<Aligned> separate(List<Aligned> passages) {
+        List<Aligned> strong = new ArrayList<>(passages);
         strong.sort(Comparator.comparingInt(Aligned::matchedWords).reversed());
         List<Aligned> kept = new ArrayList<>();
         for (Aligned a : strong) {
@@ -144,24 +194,33 @@ final class Alignment {
         int cTo;
         int matched;
         int coveredTo;
+        int diagonal;
+        int fragments;
+        boolean strong;
         final boolean quoted;
 
-        Building(int[] p) {
+        Building(int[] p, boolean strongPiece) {
             sFrom = p[0];
             sTo = p[1];
             cFrom = p[2];
             cTo = p[3];
             matched = p[1] - p[0];
             coveredTo = p[1];
+            diagonal = p[2] - p[0];
+            fragments = 1;
+            strong = strongPiece;
             quoted = p[4] == 1;
         }
 
-        void add(int[] p) {
+        void add(int[] p, boolean strongPiece) {
             matched += Math.max(0, p[1] - Math.max(p[0], coveredTo));
             coveredTo = Math.max(coveredTo, p[1]);
             sTo = Math.max(sTo, p[1]);
             cFrom = Math.min(cFrom, p[2]);
             cTo = Math.max(cTo, p[3]);
+            diagonal = p[2] - p[0];
+            fragments++;
+            strong |= strongPiece;
         }
     }
 

@@ -14,13 +14,18 @@ final class Engine {
 
     /**
      * k: words per k-gram (noise threshold); w: winnowing window, so that the guarantee threshold
-     * t = w + k - 1; gap: words allowed between matched fragments of one passage; minMatchedWords:
-     * words a passage must have matched to count; maxOccurrences: a k-gram repeated more often in
-     * one source is no seed.
+     * t = w + k - 1; gap: words allowed between matched fragments of one passage; strongRun: an
+     * exact shared run this long is a passage by itself (the policy's N); chainFragments and
+     * chainWords: without such a run, a passage needs this many fragments in line with each other
+     * covering this many words; maxOccurrences: a k-gram repeated more often in one source is no seed.
      */
-    record Settings(int k, int w, int gap, int minMatchedWords, int maxOccurrences) {
+    record Settings(int k, int w, int gap, int strongRun, int chainFragments, int chainWords, int maxOccurrences) {
 
-        static final Settings DEFAULT = new Settings(4, 5, 20, 8, 20);
+        static final Settings DEFAULT = new Settings(4, 5, 20, 8, 8, 25, 20);
+
+        Settings withStrongRun(int words) {
+            return new Settings(k, w, gap, words, chainFragments, chainWords, maxOccurrences);
+        }
 
         int guarantee() {
             return w + k - 1;
@@ -36,7 +41,7 @@ final class Engine {
     record Prepared(Tokens tokens, long[] grams) {
         static Prepared of(String text, Settings settings) {
             Tokens tokens = Tokens.of(text);
-            return new Prepared(tokens, Fingerprints.kgrams(tokens.hashes(), settings.k()));
+            return new Prepared(tokens, Fingerprints.kgrams(tokens, settings.k()));
         }
 
         long[] winnowed(Settings settings) {

@@ -15,8 +15,9 @@ class PlagiarismConfig {
             @Value("${imprimatur.plagiarism.gap-words:20}") int gap,
             @Value("${imprimatur.plagiarism.min-passage-words:8}") int minWords,
             @Value("${imprimatur.plagiarism.similarity-percent:15}") double percent) {
-        return new Engine(new Engine.Settings(k, w, gap, Math.min(minWords, Engine.Settings.DEFAULT.minMatchedWords()),
-                Engine.Settings.DEFAULT.maxOccurrences()), new Engine.Policy(minWords, percent));
+        Engine.Settings d = Engine.Settings.DEFAULT;
+        return new Engine(new Engine.Settings(k, w, gap, minWords, d.chainFragments(), d.chainWords(), d.maxOccurrences()),
+                new Engine.Policy(minWords, percent));
     }
 
     @Bean

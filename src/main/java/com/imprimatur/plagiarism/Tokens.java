@@ -35,9 +35,12 @@ final class Tokens {
     private final int[] ends;
     private final long[] hashes;
     private final boolean[] quoted;
+    /** breakBefore[i]: a citation marker stands between word i - 1 and word i, so no k-gram spans them. */
+    private final boolean[] breakBefore;
 
-    private Tokens(String text, int[] starts, int[] ends, long[] hashes, boolean[] quoted) {
+    private Tokens(String text, int[] starts, int[] ends, long[] hashes, boolean[] quoted, boolean[] breakBefore) {
         this.text = text;
+        this.breakBefore = breakBefore;
         this.starts = starts;
         this.ends = ends;
         this.hashes = hashes;
@@ -102,7 +105,15 @@ final class Tokens {
         starts = Arrays.copyOf(starts, count);
         ends = Arrays.copyOf(ends, count);
         hashes = Arrays.copyOf(hashes, count);
-        return new Tokens(t, starts, ends, hashes, quotedWords(t, end, starts));
+        boolean[] breaks = new boolean[count];
+        Matcher citation = CITATION.matcher(t).region(0, end);
+        while (citation.find()) {
+            int next = firstWordAtOrAfter(starts, citation.end());
+            if (next < count) {
+                breaks[next] = true;
+            }
+        }
+        return new Tokens(t, starts, ends, hashes, quotedWords(t, end, starts), breaks);
     }
 
     private static int add(int count, int start, int end, StringBuilder word, int[] starts, int[] ends, long[] hashes) {
@@ -134,6 +145,10 @@ final class Tokens {
 
     int end(int word) {
         return ends[word];
+    }
+
+    boolean breakBefore(int word) {
+        return breakBefore[word];
     }
 
     boolean quoted(int word) {

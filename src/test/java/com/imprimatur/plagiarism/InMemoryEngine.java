@@ -12,7 +12,8 @@ import java.util.Map;
 public final class InMemoryEngine {
 
     /** A passage found: character offsets in the checked text and in the source. */
-    public record Passage(String sourceId, int suspFrom, int suspTo, int srcFrom, int srcTo, int words, boolean quoted) {
+    public record Passage(String sourceId, int suspFrom, int suspTo, int srcFrom, int srcTo, int words, int matchedWords,
+            int fragments, boolean strong, boolean quoted) {
     }
 
     public record Outcome(boolean flagged, double similarityPercent, List<Passage> passages) {
@@ -20,8 +21,8 @@ public final class InMemoryEngine {
 
     private final Engine engine;
 
-    public InMemoryEngine(int k, int w, int gap, int minWords, double percent) {
-        this.engine = new Engine(new Engine.Settings(k, w, gap, Math.min(minWords, Engine.Settings.DEFAULT.minMatchedWords()),
+    public InMemoryEngine(int k, int w, int gap, int chainFragments, int chainWords, int minWords, double percent) {
+        this.engine = new Engine(new Engine.Settings(k, w, gap, minWords, chainFragments, chainWords,
                 Engine.Settings.DEFAULT.maxOccurrences()), new Engine.Policy(minWords, percent));
     }
 
@@ -29,13 +30,15 @@ public final class InMemoryEngine {
     public static InMemoryEngine fromSystemProperties() {
         Engine.Settings d = Engine.Settings.DEFAULT;
         return new InMemoryEngine(Integer.getInteger("plagiarism.k", d.k()), Integer.getInteger("plagiarism.w", d.w()),
-                Integer.getInteger("plagiarism.gap", d.gap()), Integer.getInteger("plagiarism.n", Engine.Policy.DEFAULT.minWords()),
+                Integer.getInteger("plagiarism.gap", d.gap()), Integer.getInteger("plagiarism.chainFragments", d.chainFragments()),
+                Integer.getInteger("plagiarism.chainWords", d.chainWords()), Integer.getInteger("plagiarism.n", Engine.Policy.DEFAULT.minWords()),
                 Double.parseDouble(System.getProperty("plagiarism.p", String.valueOf(Engine.Policy.DEFAULT.percent()))));
     }
 
     public String describe() {
         Engine.Settings s = engine.settings();
-        return "k=" + s.k() + " w=" + s.w() + " t=" + s.guarantee() + " gap=" + s.gap();
+        return "k=" + s.k() + " w=" + s.w() + " t=" + s.guarantee() + " gap=" + s.gap() + " chain=" + s.chainFragments()
+                + "/" + s.chainWords();
     }
 
     public Outcome check(String text, Map<String, String> sourcesById) {
@@ -49,7 +52,7 @@ public final class InMemoryEngine {
             Alignment.Aligned a = f.passage();
             Tokens there = f.sourceText().tokens();
             passages.add(new Passage(f.source(), here.start(a.sFrom()), here.end(a.sTo() - 1), there.start(a.cFrom()),
-                    there.end(a.cTo() - 1), a.words(), a.quoted()));
+                    there.end(a.cTo() - 1), a.words(), a.matchedWords(), a.fragments(), a.strong(), a.quoted()));
         }
         return new Outcome(result.flagged(), result.similarityPercent(), passages);
     }

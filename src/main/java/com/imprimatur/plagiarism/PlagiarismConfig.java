@@ -15,6 +15,11 @@ class PlagiarismConfig {
             @Value("${imprimatur.plagiarism.gap-words:20}") int gap,
             @Value("${imprimatur.plagiarism.min-passage-words:8}") int minWords,
             @Value("${imprimatur.plagiarism.similarity-percent:15}") double percent) {
+        if (k + w - 1 > minWords) {
+            throw new IllegalStateException("imprimatur.plagiarism: gram-words + window - 1 = " + (k + w - 1)
+                    + " exceeds min-passage-words = " + minWords + "; a copied run of " + minWords
+                    + " words could then be missed. Lower gram-words or window.");
+        }
         Engine.Settings d = Engine.Settings.DEFAULT;
         return new Engine(new Engine.Settings(k, w, gap, minWords, d.chainFragments(), d.chainWords(), d.maxOccurrences()),
                 new Engine.Policy(minWords, percent));

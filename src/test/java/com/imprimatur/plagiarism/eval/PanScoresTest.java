@@ -131,6 +131,7 @@ class PanScoresTest {
         assertThat(s.byLength().get("150-500").passages()).isZero();
         assertThat(LengthBand.of(150)).isEqualTo(LengthBand.MEDIUM);
         assertThat(LengthBand.of(500)).isEqualTo(LengthBand.LONG);
-        assertThat(LengthBand.words("Talk to your doctor—don't wait.")).isEqualTo(6);
+        // "don't" is two words here, as for the generator's clean-run check
+        assertThat(LengthBand.words("Talk to your doctor—don't wait.")).isEqualTo(7);
     }
 }

@@ -38,7 +38,7 @@ class CaseGeneratorTest {
 
     private static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (CaseGenerator.Word w : CaseGenerator.Word.of(text, text.length())) {
+        for (Word w : Word.of(text, text.length())) {
             words.add(w.norm());
         }
         return words;

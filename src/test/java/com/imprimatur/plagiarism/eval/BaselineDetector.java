@@ -17,17 +17,17 @@ public class BaselineDetector implements Detector {
 
     @Override
     public Verdict detect(EvalCase c) {
-        List<CaseGenerator.Word> susp = CaseGenerator.Word.of(c.suspicious(), Article.bodyEnd(c.suspicious()));
+        List<Word> susp = Word.of(c.suspicious(), Article.bodyEnd(c.suspicious()));
         List<Detection> detections = new ArrayList<>();
         for (EvalSource source : c.sources()) {
-            List<CaseGenerator.Word> src = CaseGenerator.Word.of(source.text(), Article.bodyEnd(source.text()));
+            List<Word> src = Word.of(source.text(), Article.bodyEnd(source.text()));
             Map<String, List<Integer>> runs = new HashMap<>();
             for (int s = 0; s + RUN <= src.size(); s++) {
-                runs.computeIfAbsent(CaseGenerator.Word.run(src, s, RUN), k -> new ArrayList<>(1)).add(s);
+                runs.computeIfAbsent(Word.run(src, s, RUN), k -> new ArrayList<>(1)).add(s);
             }
             int t = 0;
             while (t + RUN <= susp.size()) {
-                List<Integer> starts = runs.get(CaseGenerator.Word.run(susp, t, RUN));
+                List<Integer> starts = runs.get(Word.run(susp, t, RUN));
                 if (starts == null) {
                     t++;
                     continue;

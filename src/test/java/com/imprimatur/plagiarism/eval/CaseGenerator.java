@@ -1,8 +1,10 @@
 package com.imprimatur.plagiarism.eval;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -98,7 +100,7 @@ public final class CaseGenerator {
             for (int k = 0; k < sourceCount; k++) {
                 int words = 1000 + rnd.nextInt(2001);
                 Source source = source(id + "-src" + (k + 1), words, earlier);
-                earlier.addAll(runs(source.text()));
+                earlier.addAll(Word.runs(source.text(), CLEAN_RUN));
                 sources.add(source);
             }
             List<Inserted> passages = new ArrayList<>();
@@ -138,7 +140,7 @@ public final class CaseGenerator {
             int total = 500 + rnd.nextInt(2001);
             Article host = writer.write(writer.title(), Math.max(300, total - insertedWords), refs);
             List<Inserted> placed = new ArrayList<>();
-            Set<Article.Block> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<Article.Block> used = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Inserted p : passages) {
                 placed.add(place(host, p, used));
             }
@@ -297,7 +299,7 @@ public final class CaseGenerator {
         /** Builds the case once the host shares no chance run with a source. */
         private EvalCase finish(Article host, List<Inserted> placed, List<Source> sources, int refs) {
             Set<String> sourceRuns = new HashSet<>();
-            sources.forEach(s -> sourceRuns.addAll(runs(s.text())));
+            sources.forEach(s -> sourceRuns.addAll(Word.runs(s.text(), CLEAN_RUN)));
             Article.Rendered r = clean(host, placed, sourceRuns, refs);
             List<TruthPassage> truth = new ArrayList<>();
             for (TruthPassage t : truth(host, r, placed)) {
@@ -318,7 +320,7 @@ public final class CaseGenerator {
             for (int round = 0; ; round++) {
                 Article.Rendered r = article.render();
                 List<TruthPassage> truth = truth(article, r, placed);
-                Set<String> insertedParts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                Set<String> insertedParts = Collections.newSetFromMap(new IdentityHashMap<>());
                 for (Inserted p : placed) {
                     int first = indexOf(p.block().parts(), p.first());
                     int last = indexOf(p.block().parts(), p.last());
@@ -390,36 +392,6 @@ public final class CaseGenerator {
         }
     }
 
-    /** A word as the generator's clean-run check sees it: letters and digits, lower case. */
-    record Word(String norm, int start, int end) {
-
-        static List<Word> of(String text, int limit) {
-            List<Word> words = new ArrayList<>();
-            int i = 0;
-            while (i < limit) {
-                while (i < limit && !Character.isLetterOrDigit(text.charAt(i))) {
-                    i++;
-                }
-                int start = i;
-                while (i < limit && Character.isLetterOrDigit(text.charAt(i))) {
-                    i++;
-                }
-                if (i > start) {
-                    words.add(new Word(text.substring(start, i).toLowerCase(java.util.Locale.ROOT), start, i));
-                }
-            }
-            return words;
-        }
-
-        static String run(List<Word> words, int from, int length) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = from; k < from + length; k++) {
-                sb.append(words.get(k).norm()).append(' ');
-            }
-            return sb.toString();
-        }
-    }
-
     /** [from, to) narrowed to start at a letter or digit and end after one. */
     static int[] trim(String text, int from, int to) {
         while (from < to && !Character.isLetterOrDigit(text.charAt(from))) {
@@ -429,16 +401,6 @@ public final class CaseGenerator {
             to--;
         }
         return new int[] {from, to};
-    }
-
-    /** Every run of {@link #CLEAN_RUN} words in the text before its references. */
-    static Set<String> runs(String text) {
-        List<Word> words = Word.of(text, Article.bodyEnd(text));
-        Set<String> runs = new HashSet<>();
-        for (int i = 0; i + CLEAN_RUN <= words.size(); i++) {
-            runs.add(Word.run(words, i, CLEAN_RUN));
-        }
-        return runs;
     }
 
     /** The number of the reference entry that carries this title, or 0. */

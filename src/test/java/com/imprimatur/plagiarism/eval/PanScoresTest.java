@@ -131,6 +131,36 @@ class PanScoresTest {
         assertThat(s.byLength().get("150-500").passages()).isZero();
         assertThat(LengthBand.of(150)).isEqualTo(LengthBand.MEDIUM);
         assertThat(LengthBand.of(500)).isEqualTo(LengthBand.LONG);
-        assertThat(LengthBand.words("Talk to your doctor—don't wait.")).isEqualTo(6);
+        // "don't" is two words here, as for the generator's clean-run check
+        assertThat(LengthBand.words("Talk to your doctor—don't wait.")).isEqualTo(7);
+    }
+
+    @Test
+    void anOracleScoresOneOnGeneratedCasesAndLosesPrecisionWhenItReportsQuotations() {
+        List<EvalCase> cases = CaseGenerator.generate(3, 24);
+        Map<String, Verdict> oracle = new java.util.HashMap<>();
+        Map<String, Verdict> quoting = new java.util.HashMap<>();
+        for (EvalCase c : cases) {
+            List<Detection> real = c.truth().stream().filter(t -> !t.quotedAndCited())
+                    .map(t -> new Detection(t.sourceId(), t.suspFrom(), t.suspTo(), t.srcFrom(), t.srcTo())).toList();
+            List<Detection> all = c.truth().stream()
+                    .map(t -> new Detection(t.sourceId(), t.suspFrom(), t.suspTo(), t.srcFrom(), t.srcTo())).toList();
+            oracle.put(c.id(), new Verdict(c.hasReuse(), real));
+            quoting.put(c.id(), new Verdict(!all.isEmpty(), all));
+        }
+        Scores perfect = PanScores.score(cases, oracle);
+        for (Scores.Measures m : perfect.byObfuscation().values()) {
+            assertThat(m.plagdet()).isEqualTo(1.0);
+        }
+        assertThat(perfect.byLength().values()).allMatch(m -> m.plagdet() == 1.0);
+        assertThat(perfect.flags().flaggedNoReuseCases()).isZero();
+        assertThat(perfect.flags().flagRecall()).isEqualTo(1.0);
+
+        Scores sloppy = PanScores.score(cases, quoting);
+        assertThat(sloppy.byObfuscation().get(Scores.ALL).precision()).isLessThan(1.0);
+        assertThat(sloppy.byObfuscation().get(Scores.ALL).recall()).isEqualTo(1.0);
+        assertThat(sloppy.flags().quotedPassagesDetected()).isEqualTo(sloppy.flags().quotedPassages()).isPositive();
+        assertThat(sloppy.flags().quotedOnlyCasesFlagged()).isPositive();
+        assertThat(sloppy.flags().flagPrecision()).isLessThan(1.0);
     }
 }

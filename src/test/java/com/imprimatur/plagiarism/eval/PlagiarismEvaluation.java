@@ -104,7 +104,8 @@ public final class PlagiarismEvaluation {
             EvalCase c = cases.get(i);
             long t0 = System.nanoTime();
             try {
-                verdicts.put(c.id(), detector.detect(c));
+                // the detector sees the case without its truth
+                verdicts.put(c.id(), detector.detect(new EvalCase(c.id(), c.suspicious(), c.sources(), List.of())));
             } catch (RuntimeException e) {
                 errors++;
                 if (errors <= 3) {

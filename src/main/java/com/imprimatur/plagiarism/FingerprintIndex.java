@@ -93,15 +93,29 @@ class FingerprintIndex {
         return documentId;
     }
 
-    /** The documents sharing most of these keys, best first, leaving out every document of one article. */
+    /**
+     * The documents sharing most of these keys, best first, leaving out every document of one
+     * article. A shared fingerprint counts 1/df (df: the documents holding it), so one rare
+     * fingerprint — a copied run — outweighs a handful of fingerprints half the corpus shares.
+     */
     List<Doc> candidates(long[] keys, long excludedArticle, int limit) {
         TreeMap<Integer, List<Integer>> residualsByBucket = byBucket(keys);
         Map<Long, int[]> shared = new HashMap<>();
+        Map<Long, double[]> score = new HashMap<>();
         for (List<Integer> chunk : chunks(new ArrayList<>(residualsByBucket.keySet()))) {
             String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
             jdbc.query("select bucket, postings from plag_bucket where bucket in (" + in + ")", rs -> {
                 int[] wanted = residualsByBucket.get(rs.getInt(1)).stream().mapToInt(Integer::intValue).sorted().toArray();
-                PostingCodec.scan(rs.getBytes(2), wanted, document -> shared.computeIfAbsent(document, d -> new int[1])[0]++);
+                List<long[]> hits = new ArrayList<>();
+                Map<Integer, Integer> df = new HashMap<>();
+                PostingCodec.scan(rs.getBytes(2), wanted, (residual, document) -> {
+                    hits.add(new long[] {residual, document});
+                    df.merge(residual, 1, Integer::sum);
+                });
+                for (long[] hit : hits) {
+                    shared.computeIfAbsent(hit[1], d -> new int[1])[0]++;
+                    score.computeIfAbsent(hit[1], d -> new double[1])[0] += 1.0 / df.get((int) hit[0]);
+                }
             });
         }
         if (shared.isEmpty()) {
@@ -109,8 +123,10 @@ class FingerprintIndex {
         }
         Set<Long> own = new HashSet<>(jdbc.queryForList("select id from plag_doc where article_id = ?", Long.class, excludedArticle));
         List<Map.Entry<Long, int[]>> ranked = shared.entrySet().stream().filter(e -> !own.contains(e.getKey()))
-                .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
-                        : Long.compare(a.getKey(), b.getKey()))
+                .sorted((a, b) -> {
+                    int byScore = Double.compare(score.get(b.getKey())[0], score.get(a.getKey())[0]);
+                    return byScore != 0 ? byScore : Long.compare(a.getKey(), b.getKey());
+                })
                 .limit(limit).toList();
         if (ranked.isEmpty()) {
             return List.of();

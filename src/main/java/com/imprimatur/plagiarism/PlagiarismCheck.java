@@ -62,8 +62,9 @@ public class PlagiarismCheck {
             Alignment.Aligned a = f.passage();
             Tokens there = f.sourceText().tokens();
             matches.add(new PlagiarismMatch(f.source(), a.words(), a.matchedWords(), a.quoted(),
-                    here.start(a.sFrom()), here.end(a.sTo() - 1), there.start(a.cFrom()), there.end(a.cTo() - 1),
-                    here.slice(a.sFrom(), a.sTo()), there.slice(a.cFrom(), a.cTo())));
+                    here.start(a.sFrom()), here.passageEnd(a.sTo() - 1), there.start(a.cFrom()), there.passageEnd(a.cTo() - 1),
+                    here.text().substring(here.start(a.sFrom()), here.passageEnd(a.sTo() - 1)),
+                    there.text().substring(there.start(a.cFrom()), there.passageEnd(a.cTo() - 1))));
             quotedWords += a.quoted() ? a.words() : 0;
         }
         BigDecimal similarity = BigDecimal.valueOf(result.similarityPercent()).setScale(2, RoundingMode.HALF_UP);

@@ -71,8 +71,12 @@ final class PostingCodec {
         return Arrays.copyOf(postings, n);
     }
 
+    interface Hit {
+        void accept(int residual, long document);
+    }
+
     /** Calls back once for each posting whose residual is among {@code residuals} (sorted), without decoding into an array. */
-    static void scan(byte[] blob, int[] residuals, java.util.function.LongConsumer documents) {
+    static void scan(byte[] blob, int[] residuals, Hit hits) {
         int i = 0;
         long document = 0;
         while (i < blob.length) {
@@ -88,7 +92,7 @@ final class PostingCodec {
             int residual = (blob[i] & 0xFF) << 8 | (blob[i + 1] & 0xFF);
             i += 2;
             if (residuals.length == 1 ? residuals[0] == residual : Arrays.binarySearch(residuals, residual) >= 0) {
-                documents.accept(document);
+                hits.accept(residual, document);
             }
         }
     }

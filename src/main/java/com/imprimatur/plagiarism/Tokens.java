@@ -26,6 +26,7 @@ final class Tokens {
     static final Pattern CITATION = Pattern.compile("[(\\[]\\^?\\d{1,3}(?:\\s*[,;\\u2013-]\\s*\\d{1,3})*[)\\]]");
     private static final Pattern SKIPPED = Pattern.compile(
             "\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)|https?://\\S+|www\\.\\S+|<[^>\\n]{1,200}>|" + CITATION.pattern());
+    private static final Pattern TRAILING_CITATION = Pattern.compile("[ \\t]?" + CITATION.pattern());
     private static final int MAX_QUOTE_CHARS = 5000;
     /** How far after a closing quotation mark a citation still belongs to the quotation. */
     private static final int CITATION_REACH = 40;
@@ -145,6 +146,16 @@ final class Tokens {
 
     int end(int word) {
         return ends[word];
+    }
+
+    /**
+     * Where a passage ending with this word ends in the text: after the word, or after a citation
+     * marker that directly follows it ("… the risk [2]"), which belongs to the copied sentence.
+     */
+    int passageEnd(int word) {
+        int end = ends[word];
+        Matcher citation = TRAILING_CITATION.matcher(text).region(end, Math.min(text.length(), end + 24));
+        return citation.lookingAt() ? citation.end() : end;
     }
 
     boolean breakBefore(int word) {

@@ -168,7 +168,7 @@ class EngineTest {
                 PostingCodec.posting(1L << 30, 0)};
         assertThat(PostingCodec.decode(PostingCodec.encode(postings, 0, postings.length))).containsExactly(postings);
         List<Long> hits = new ArrayList<>();
-        PostingCodec.scan(PostingCodec.encode(postings, 0, postings.length), new int[] {9, 65535}, hits::add);
+        PostingCodec.scan(PostingCodec.encode(postings, 0, postings.length), new int[] {9, 65535}, (residual, document) -> hits.add(document));
         assertThat(hits).containsExactly(1L, 300L);
     }
 }

@@ -51,8 +51,8 @@ public final class InMemoryEngine {
         for (Engine.Found<String> f : result.passages()) {
             Alignment.Aligned a = f.passage();
             Tokens there = f.sourceText().tokens();
-            passages.add(new Passage(f.source(), here.start(a.sFrom()), here.end(a.sTo() - 1), there.start(a.cFrom()),
-                    there.end(a.cTo() - 1), a.words(), a.matchedWords(), a.fragments(), a.strong(), a.quoted()));
+            passages.add(new Passage(f.source(), here.start(a.sFrom()), here.passageEnd(a.sTo() - 1), there.start(a.cFrom()),
+                    there.passageEnd(a.cTo() - 1), a.words(), a.matchedWords(), a.fragments(), a.strong(), a.quoted()));
         }
         return new Outcome(result.flagged(), result.similarityPercent(), passages);
     }

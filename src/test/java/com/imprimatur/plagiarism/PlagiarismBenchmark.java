@@ -45,6 +45,7 @@ class PlagiarismBenchmark {
     private static final int WARMUP = 30;
     private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 300);
     private static final int QUERIES = 10;
+    private static final int CANDIDATES = Integer.getInteger("bench.candidates", 30);
     private static final int INCREMENTAL = Integer.getInteger("bench.incremental", 200);
     private static final int COPIED_WORDS = 300;
     private static final double DISGUISE = 0.15;
@@ -85,7 +86,9 @@ class PlagiarismBenchmark {
         String url = server.replaceFirst("/?$", "/") + DATABASE + "?nullDatabaseMeansCurrent=true";
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").outOfOrder(true).load().migrate();
 
-        Engine engine = new Engine(Engine.Settings.DEFAULT, Engine.Policy.DEFAULT);
+        Engine.Settings d = Engine.Settings.DEFAULT;
+        Engine engine = new Engine(new Engine.Settings(Integer.getInteger("bench.k", d.k()), Integer.getInteger("bench.w", d.w()),
+                d.gap(), d.strongRun(), d.chainFragments(), d.chainWords(), d.maxOccurrences()), Engine.Policy.DEFAULT);
         BenchCorpus corpus = new BenchCorpus(20261124L);
         int commonCap = Integer.getInteger("bench.commonCap", 1000);
         Map<String, Object> r = new LinkedHashMap<>();
@@ -163,7 +166,7 @@ class PlagiarismBenchmark {
             int q = Math.floorMod(rep, QUERIES);
             long t0 = System.nanoTime();
             Engine.Prepared checked = engine.prepare(texts[q]);
-            List<FingerprintIndex.Doc> docs = index.candidates(checked.winnowed(engine.settings()), -1, 30);
+            List<FingerprintIndex.Doc> docs = index.candidates(checked.winnowed(engine.settings()), -1, CANDIDATES);
             long t1 = System.nanoTime();
             long[] common = index.common(Fingerprints.allKeys(checked.grams()));
             List<Engine.Candidate<Long>> prepared = new ArrayList<>();
@@ -193,6 +196,22 @@ class PlagiarismBenchmark {
         r.put("sourcePassageReported", round((double) targetReported / REPETITIONS));
         r.put("flagged", round((double) flagged / REPETITIONS));
         r.put("meanCandidates", round((double) candidates / REPETITIONS));
+        // revisions copying one verbatim 8-word run of a random document: is it found among 30 candidates at this size?
+        int probes = 200;
+        int eightFound = 0;
+        int eightFlagged = 0;
+        for (int q = 0; q < probes; q++) {
+            long target = 1 + random.nextLong(size);
+            Engine.Prepared checked = engine.prepare(corpus.revisionCopying(target, 8, 0.0, 5000 + q));
+            List<FingerprintIndex.Doc> docs = index.candidates(checked.winnowed(engine.settings()), -1, CANDIDATES);
+            if (docs.stream().anyMatch(doc -> doc.sourceId() == target)) {
+                eightFound++;
+                List<Engine.Candidate<Long>> one = List.of(new Engine.Candidate<>(target, engine.prepare(corpus.text(target))));
+                eightFlagged += engine.compare(checked, one, index.common(Fingerprints.allKeys(checked.grams()))).flagged() ? 1 : 0;
+            }
+        }
+        r.put("eightWordCopyAmongCandidates", round((double) eightFound / probes));
+        r.put("eightWordCopyFlagged", round((double) eightFlagged / probes));
         assertThat(targetRetrieved).as("the copied document is among the candidates").isEqualTo(REPETITIONS);
     }
 
@@ -231,13 +250,14 @@ class PlagiarismBenchmark {
     private static void print(List<Map<String, Object>> results) {
         System.out.println();
         System.out.println("| documents | retrieval p50 / p95 ms | full report p50 / p95 ms | bulk build docs/s | incremental docs/s"
-                + " | blob bytes/doc | index tables bytes/doc | heap after queries MB | source found |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " | blob bytes/doc | index tables bytes/doc | peak heap build MB | heap after queries MB | 300-word copy found | 8-word copy found |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Map<String, Object> r : results) {
-            System.out.printf(Locale.ROOT, "| %,d | %s / %s | %s / %s | %s | %s | %s | %s | %s | %s |%n", (Long) r.get("documents"),
+            System.out.printf(Locale.ROOT, "| %,d | %s / %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", (Long) r.get("documents"),
                     r.get("retrievalP50ms"), r.get("retrievalP95ms"), r.get("reportP50ms"), r.get("reportP95ms"),
                     r.get("bulkDocsPerSecond"), r.get("incrementalDocsPerSecond"), r.get("blobBytesPerDocument"),
-                    r.get("indexTablesBytesPerDocument"), r.get("heapUsedAfterQueriesMB"), r.get("sourceAmongCandidates"));
+                    r.get("indexTablesBytesPerDocument"), r.get("bulkPeakHeapMB"), r.get("heapUsedAfterQueriesMB"),
+                    r.get("sourceAmongCandidates"), r.get("eightWordCopyAmongCandidates"));
         }
     }
 }

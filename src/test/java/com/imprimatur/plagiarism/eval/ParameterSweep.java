@@ -52,6 +52,23 @@ class ParameterSweep {
                         }
                     }
                 }
+                if (Boolean.getBoolean("plagiarism.sweep.misses")) {
+                    for (TruthPassage t : c.truth()) {
+                        if (t.obfuscation() != Obfuscation.NONE || t.quotedAndCited()) {
+                            continue;
+                        }
+                        java.util.BitSet covered = new java.util.BitSet();
+                        o.passages().stream().filter(p -> !p.quoted() && p.sourceId().equals(t.sourceId()))
+                                .forEach(p -> covered.set(p.suspFrom(), p.suspTo()));
+                        int missing = (t.suspTo() - t.suspFrom()) - covered.get(t.suspFrom(), t.suspTo()).cardinality();
+                        if (missing > 0) {
+                            int first = covered.nextClearBit(t.suspFrom());
+                            System.out.println("MISS " + c.id() + " " + missing + " chars, first at " + first + ": ["
+                                    + c.suspicious().substring(Math.max(t.suspFrom(), first - 30), Math.min(t.suspTo(), first + 40)).replace("\n", "\\n")
+                                    + "] truth " + t.suspFrom() + "-" + t.suspTo());
+                        }
+                    }
+                }
                 if (Boolean.getBoolean("plagiarism.sweep.dump") && c.truth().isEmpty() && o.flagged() && dumped++ < 3) {
                     for (InMemoryEngine.Passage p : o.passages()) {
                         System.out.println("CASE " + c.id() + " " + p + "\n  S: " + c.suspicious().substring(p.suspFrom(), p.suspTo())

@@ -11,18 +11,24 @@ import java.util.Map;
  * Aligns a checked text with one candidate source and returns the passages they share.
  *
  * <ol>
- * <li>Seeds: every k-gram the two texts share (all of them, not only the winnowed ones), except
- * common ones and k-grams repeated more than {@code maxOccurrences} times in the source.</li>
- * <li>Fragments: seeds on the same diagonal and in a row merge into exact runs.</li>
- * <li>Passages: fragments close to each other in the checked text (within {@code gap} words, more
- * for a passage that already has many matched words: gap + matched / 4, at most 3 × gap) and in
- * the source (as far from the passage so far, before or after, so reordered sentences stay in one
- * passage) form one passage, which spans the words between them.</li>
- * <li>A passage is kept when at least {@code minMatchedWords} of its words are covered by
- * fragments; of passages that overlap in the checked text by half or more, the stronger wins.</li>
+ * <li>Seeds: every k-gram of {@code seedWords} words the two texts share (all of them, not only
+ * winnowed ones), except k-grams across a citation marker and k-grams repeated more than
+ * {@code maxOccurrences} times in the source.</li>
+ * <li>Fragments: seeds on the same diagonal and in a row merge into exact runs; a run whose index
+ * k-grams are all capped as common (boilerplate) is dropped.</li>
+ * <li>Passages: a fragment joins a passage when it is close to it in the checked text (within
+ * {@code gap} words, more for a passage that already has many matched words: gap + matched / 4,
+ * at most 3 × gap) and in the source, and either in line with the passage's last fragment (its
+ * diagonal off by at most 2 + distance / 3 words, as insertions and deletions shift it) or, for
+ * reordered sentences, an exact run of {@code strongRun} words joining a passage that has one too.</li>
+ * <li>Neighbouring passages of one source then join when they lie within three times their joint
+ * length of each other in the source.</li>
+ * <li>A passage is kept when it holds an exact run of {@code strongRun} words, or at least
+ * {@code chainFragments} fragments covering {@code chainWords} words; of passages that overlap in
+ * the checked text by half or more, the one with more matched words wins.</li>
  * </ol>
  * Quoted-and-cited words never share a fragment or passage with plain words, so a quotation is
- * judged on its own.
+ * judged on its own. The thresholds were chosen on the evaluation (README, Plagiarism check).
  */
 final class Alignment {
 
@@ -36,8 +42,11 @@ final class Alignment {
     private Alignment() {
     }
 
-    static List<Aligned> align(Tokens s, long[] sGrams, Tokens c, long[] cGrams, long[] commonKeys, Engine.Settings settings) {
-        int k = settings.k();
+    static List<Aligned> align(Engine.Prepared checked, Engine.Prepared candidate, long[] commonKeys, Engine.Settings settings) {
+        Tokens s = checked.tokens();
+        long[] sGrams = checked.grams();
+        long[] cGrams = candidate.grams();
+        int k = settings.seedWords();
         if (sGrams.length == 0 || cGrams.length == 0) {
             return List.of();
         }
@@ -49,8 +58,7 @@ final class Alignment {
                 continue;
             }
             int slot = table.slot(sGrams[i]);
-            if (slot < 0 || table.count[slot] > settings.maxOccurrences()
-                    || (commonKeys.length > 0 && Arrays.binarySearch(commonKeys, Fingerprints.key(sGrams[i])) >= 0)) {
+            if (slot < 0 || table.count[slot] > settings.maxOccurrences()) {
                 continue;
             }
             for (int j = table.head[slot]; j >= 0; j = table.next[j]) {
@@ -68,11 +76,14 @@ final class Alignment {
         if (fragments.isEmpty()) {
             return List.of();
         }
-        // as word ranges, cut where a quotation begins or ends
+        // as word ranges, cut where a quotation begins or ends; boilerplate runs dropped
         List<int[]> pieces = new ArrayList<>(fragments.size());
         for (int[] f : fragments) {
             int sFrom = f[0];
             int sTo = f[1] + k;
+            if (commonKeys.length > 0 && common(checked.indexGrams(), sFrom, sTo, settings.k(), commonKeys)) {
+                continue;
+            }
             int shift = f[2] - f[0];
             int from = sFrom;
             for (int w = sFrom + 1; w <= sTo; w++) {
@@ -184,6 +195,22 @@ final class Alignment {
         }
         kept.sort(Comparator.comparingInt(Aligned::sFrom));
         return kept;
+    }
+
+    /**
+     * Whether a run of words [from, to) is boilerplate: long enough to hold one of the index's
+     * k-grams, and every such k-gram in it capped as common.
+     */
+    private static boolean common(long[] indexGrams, int from, int to, int k, long[] commonKeys) {
+        if (to - from < k) {
+            return false;
+        }
+        for (int g = from; g + k <= to && g < indexGrams.length; g++) {
+            if (indexGrams[g] == Fingerprints.BARRIER || Arrays.binarySearch(commonKeys, Fingerprints.key(indexGrams[g])) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A passage while fragments are still being added to it. */

@@ -13,19 +13,16 @@ import java.util.List;
 final class Engine {
 
     /**
-     * k: words per k-gram (noise threshold); w: winnowing window, so that the guarantee threshold
-     * t = w + k - 1; gap: words allowed between matched fragments of one passage; strongRun: an
+     * k: words per k-gram of the index's fingerprints (noise threshold); w: winnowing window, so that
+     * the guarantee threshold t = w + k - 1; seedWords: words per k-gram the alignment seeds with
+     * (all of them, not winnowed); gap: words allowed between matched fragments of one passage; strongRun: an
      * exact shared run this long is a passage by itself (the policy's N); chainFragments and
      * chainWords: without such a run, a passage needs this many fragments in line with each other
      * covering this many words; maxOccurrences: a k-gram repeated more often in one source is no seed.
      */
-    record Settings(int k, int w, int gap, int strongRun, int chainFragments, int chainWords, int maxOccurrences) {
+    record Settings(int k, int w, int seedWords, int gap, int strongRun, int chainFragments, int chainWords, int maxOccurrences) {
 
-        static final Settings DEFAULT = new Settings(4, 5, 20, 8, 8, 25, 20);
-
-        Settings withStrongRun(int words) {
-            return new Settings(k, w, gap, words, chainFragments, chainWords, maxOccurrences);
-        }
+        static final Settings DEFAULT = new Settings(5, 4, 4, 20, 8, 8, 25, 20);
 
         int guarantee() {
             return w + k - 1;
@@ -37,15 +34,17 @@ final class Engine {
         static final Policy DEFAULT = new Policy(8, 15.0);
     }
 
-    /** A text prepared for comparison: its words and k-gram hashes. */
-    record Prepared(Tokens tokens, long[] grams) {
+    /** A text prepared for comparison: its words, the alignment's seed k-grams and the index's k-grams. */
+    record Prepared(Tokens tokens, long[] grams, long[] indexGrams) {
         static Prepared of(String text, Settings settings) {
             Tokens tokens = Tokens.of(text);
-            return new Prepared(tokens, Fingerprints.kgrams(tokens, settings.k()));
+            long[] seeds = Fingerprints.kgrams(tokens, settings.seedWords());
+            return new Prepared(tokens, seeds, settings.k() == settings.seedWords() ? seeds : Fingerprints.kgrams(tokens, settings.k()));
         }
 
+        /** The fingerprints the index keeps of this text. */
         long[] winnowed(Settings settings) {
-            return Fingerprints.winnowedKeys(grams, settings.w());
+            return Fingerprints.winnowedKeys(indexGrams, settings.w());
         }
     }
 
@@ -78,8 +77,7 @@ final class Engine {
     <T> Result<T> compare(Prepared checked, List<Candidate<T>> candidates, long[] commonKeys) {
         List<Found<T>> found = new ArrayList<>();
         for (Candidate<T> candidate : candidates) {
-            for (Alignment.Aligned a : Alignment.align(checked.tokens(), checked.grams(), candidate.text().tokens(),
-                    candidate.text().grams(), commonKeys, settings)) {
+            for (Alignment.Aligned a : Alignment.align(checked, candidate.text(), commonKeys, settings)) {
                 found.add(new Found<>(candidate.source(), candidate.text(), a));
             }
         }

@@ -52,7 +52,7 @@ public class PlagiarismCheck {
         for (FingerprintIndex.Doc doc : docs) {
             candidates.add(candidate(doc));
         }
-        long[] common = index.common(Fingerprints.allKeys(checked.grams()));
+        long[] common = index.common(Fingerprints.allKeys(checked.indexGrams()));
         Engine.Result<PlagiarismReportView.Source> result = engine.compare(checked, candidates, common);
 
         List<PlagiarismMatch> matches = new ArrayList<>();

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PlagiarismConfig {
 
     @Bean
-    Engine plagiarismEngine(@Value("${imprimatur.plagiarism.gram-words:4}") int k,
-            @Value("${imprimatur.plagiarism.window:5}") int w,
+    Engine plagiarismEngine(@Value("${imprimatur.plagiarism.gram-words:5}") int k,
+            @Value("${imprimatur.plagiarism.window:4}") int w,
+            @Value("${imprimatur.plagiarism.seed-words:4}") int seedWords,
             @Value("${imprimatur.plagiarism.gap-words:20}") int gap,
             @Value("${imprimatur.plagiarism.min-passage-words:8}") int minWords,
             @Value("${imprimatur.plagiarism.similarity-percent:15}") double percent) {
@@ -21,7 +22,10 @@ class PlagiarismConfig {
                     + " words could then be missed. Lower gram-words or window.");
         }
         Engine.Settings d = Engine.Settings.DEFAULT;
-        return new Engine(new Engine.Settings(k, w, gap, minWords, d.chainFragments(), d.chainWords(), d.maxOccurrences()),
+        if (seedWords > minWords) {
+            throw new IllegalStateException("imprimatur.plagiarism.seed-words must not exceed min-passage-words");
+        }
+        return new Engine(new Engine.Settings(k, w, seedWords, gap, minWords, d.chainFragments(), d.chainWords(), d.maxOccurrences()),
                 new Engine.Policy(minWords, percent));
     }
 

@@ -21,23 +21,24 @@ public final class InMemoryEngine {
 
     private final Engine engine;
 
-    public InMemoryEngine(int k, int w, int gap, int chainFragments, int chainWords, int minWords, double percent) {
-        this.engine = new Engine(new Engine.Settings(k, w, gap, minWords, chainFragments, chainWords,
+    /** seedWords: the alignment's k-gram; the index's k and w stay the application's defaults. */
+    public InMemoryEngine(int seedWords, int gap, int chainFragments, int chainWords, int minWords, double percent) {
+        Engine.Settings d = Engine.Settings.DEFAULT;
+        this.engine = new Engine(new Engine.Settings(d.k(), d.w(), seedWords, gap, minWords, chainFragments, chainWords,
                 Engine.Settings.DEFAULT.maxOccurrences()), new Engine.Policy(minWords, percent));
     }
 
-    /** The application's defaults, each overridable by a system property (plagiarism.k, .w, .gap, .n, .p) for tuning runs. */
+    /** The application's defaults, each overridable by a system property (plagiarism.seed, .gap, .chainFragments, .chainWords, .n, .p) for tuning runs. */
     public static InMemoryEngine fromSystemProperties() {
         Engine.Settings d = Engine.Settings.DEFAULT;
-        return new InMemoryEngine(Integer.getInteger("plagiarism.k", d.k()), Integer.getInteger("plagiarism.w", d.w()),
-                Integer.getInteger("plagiarism.gap", d.gap()), Integer.getInteger("plagiarism.chainFragments", d.chainFragments()),
+        return new InMemoryEngine(Integer.getInteger("plagiarism.seed", d.seedWords()), Integer.getInteger("plagiarism.gap", d.gap()), Integer.getInteger("plagiarism.chainFragments", d.chainFragments()),
                 Integer.getInteger("plagiarism.chainWords", d.chainWords()), Integer.getInteger("plagiarism.n", Engine.Policy.DEFAULT.minWords()),
                 Double.parseDouble(System.getProperty("plagiarism.p", String.valueOf(Engine.Policy.DEFAULT.percent()))));
     }
 
     public String describe() {
         Engine.Settings s = engine.settings();
-        return "k=" + s.k() + " w=" + s.w() + " t=" + s.guarantee() + " gap=" + s.gap() + " chain=" + s.chainFragments()
+        return "index k=" + s.k() + " w=" + s.w() + " t=" + s.guarantee() + ", seed k=" + s.seedWords() + " gap=" + s.gap() + " chain=" + s.chainFragments()
                 + "/" + s.chainWords();
     }
 

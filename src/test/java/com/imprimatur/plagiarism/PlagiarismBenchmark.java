@@ -88,13 +88,14 @@ class PlagiarismBenchmark {
 
         Engine.Settings d = Engine.Settings.DEFAULT;
         Engine engine = new Engine(new Engine.Settings(Integer.getInteger("bench.k", d.k()), Integer.getInteger("bench.w", d.w()),
-                d.gap(), d.strongRun(), d.chainFragments(), d.chainWords(), d.maxOccurrences()), Engine.Policy.DEFAULT);
+                d.seedWords(), d.gap(), d.strongRun(), d.chainFragments(), d.chainWords(), d.maxOccurrences()), Engine.Policy.DEFAULT);
         BenchCorpus corpus = new BenchCorpus(20261124L);
         int commonCap = Integer.getInteger("bench.commonCap", 1000);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("documents", size);
         r.put("wordsPerDocument", BenchCorpus.WORDS_PER_DOC);
         r.put("k", engine.settings().k());
+        r.put("seedWords", engine.settings().seedWords());
         r.put("w", engine.settings().w());
         r.put("commonCap", commonCap);
 
@@ -168,7 +169,7 @@ class PlagiarismBenchmark {
             Engine.Prepared checked = engine.prepare(texts[q]);
             List<FingerprintIndex.Doc> docs = index.candidates(checked.winnowed(engine.settings()), -1, CANDIDATES);
             long t1 = System.nanoTime();
-            long[] common = index.common(Fingerprints.allKeys(checked.grams()));
+            long[] common = index.common(Fingerprints.allKeys(checked.indexGrams()));
             List<Engine.Candidate<Long>> prepared = new ArrayList<>();
             for (FingerprintIndex.Doc doc : docs) {
                 prepared.add(new Engine.Candidate<>(doc.sourceId(), engine.prepare(corpus.text(doc.sourceId()))));
@@ -207,7 +208,7 @@ class PlagiarismBenchmark {
             if (docs.stream().anyMatch(doc -> doc.sourceId() == target)) {
                 eightFound++;
                 List<Engine.Candidate<Long>> one = List.of(new Engine.Candidate<>(target, engine.prepare(corpus.text(target))));
-                eightFlagged += engine.compare(checked, one, index.common(Fingerprints.allKeys(checked.grams()))).flagged() ? 1 : 0;
+                eightFlagged += engine.compare(checked, one, index.common(Fingerprints.allKeys(checked.indexGrams()))).flagged() ? 1 : 0;
             }
         }
         r.put("eightWordCopyAmongCandidates", round((double) eightFound / probes));

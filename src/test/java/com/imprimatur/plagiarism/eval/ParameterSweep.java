@@ -13,7 +13,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * the same generated cases under several settings, one line each. Skipped unless
  * {@code -Dplagiarism.sweep=true}; run with
  * {@code ./mvnw -B -Pplagiarism-eval test -Dtest=ParameterSweep -Dplagiarism.sweep=true}.
- * {@code plagiarism.sweep.configs} lists settings as k:w:gap:chainFragments:chainWords, comma separated.
+ * {@code plagiarism.sweep.configs} lists settings as k:w:gap:chainFragments:chainWords, comma separated;
+ * k is the alignment's seed k-gram, w only shows t = k + w - 1 (the index keeps the defaults: the
+ * evaluation aligns every source of a case, so the index's k and w do not change its figures).
  */
 @EnabledIfSystemProperty(named = "plagiarism.sweep", matches = "true")
 class ParameterSweep {
@@ -31,7 +33,7 @@ class ParameterSweep {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String config : configs.split(",")) {
             int[] v = java.util.Arrays.stream(config.split(":")).mapToInt(Integer::parseInt).toArray();
-            InMemoryEngine engine = new InMemoryEngine(v[0], v[1], v[2], v[3], v[4], 8, 15.0);
+            InMemoryEngine engine = new InMemoryEngine(v[0], v[2], v[3], v[4], 8, 15.0);
             Map<String, Verdict> verdicts = new HashMap<>();
             long started = System.nanoTime();
             for (EvalCase c : cases) {

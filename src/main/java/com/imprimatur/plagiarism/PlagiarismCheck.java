@@ -33,7 +33,7 @@ public class PlagiarismCheck {
     private final int maxCandidates;
 
     PlagiarismCheck(ArticleService articles, PlagiarismReports reports, RegisteredSources sources, Engine engine,
-            FingerprintIndex index, AuditTrail audit, @Value("${imprimatur.plagiarism.candidates:30}") int maxCandidates) {
+            FingerprintIndex index, AuditTrail audit, @Value("${imprimatur.plagiarism.candidates:100}") int maxCandidates) {
         this.articles = articles;
         this.reports = reports;
         this.sources = sources;

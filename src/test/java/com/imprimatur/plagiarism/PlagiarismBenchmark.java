@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * report for 2,000-word revisions that each copy a disguised 300-word passage of an indexed document.
  * Prints a table and writes {@code target/bench-plagiarism.json}.
  *
+ * <p>{@code -Dbench.reuse=true} skips the build and queries the index the previous run left (one
+ * size); {@code -Dbench.probes=} sets how many single 8-word copies are looked for.
+ *
  * <p>Candidate texts are regenerated from their seed rather than read from MariaDB (the corpus
  * would be ~13 GB of text at 10^6); the index itself is the real one. The full report here is the
  * engine's work (fingerprints, retrieval, common-fingerprint look-up, alignment of every candidate,
@@ -45,7 +48,7 @@ class PlagiarismBenchmark {
     private static final int WARMUP = 30;
     private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 300);
     private static final int QUERIES = 10;
-    private static final int CANDIDATES = Integer.getInteger("bench.candidates", 30);
+    private static final int CANDIDATES = Integer.getInteger("bench.candidates", 100);
     private static final int INCREMENTAL = Integer.getInteger("bench.incremental", 200);
     private static final int COPIED_WORDS = 300;
     private static final double DISGUISE = 0.15;
@@ -79,12 +82,17 @@ class PlagiarismBenchmark {
 
     private Map<String, Object> run(String server, String user, String password, long size) throws Exception {
         System.out.printf(Locale.ROOT, "%n== %,d documents ==%n", size);
+        boolean reuse = Boolean.getBoolean("bench.reuse");
         try (Connection admin = DriverManager.getConnection(server, user, password); Statement st = admin.createStatement()) {
-            st.execute("drop database if exists " + DATABASE);
-            st.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
+            if (!reuse) {
+                st.execute("drop database if exists " + DATABASE);
+                st.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
+            }
         }
         String url = server.replaceFirst("/?$", "/") + DATABASE + "?nullDatabaseMeansCurrent=true";
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+        if (!reuse) {
+            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+        }
 
         Engine.Settings d = Engine.Settings.DEFAULT;
         Engine engine = new Engine(new Engine.Settings(Integer.getInteger("bench.k", d.k()), Integer.getInteger("bench.w", d.w()),
@@ -101,6 +109,12 @@ class PlagiarismBenchmark {
 
         SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, password, true);
         try {
+            if (reuse) {
+                // -Dbench.reuse=true: query the index the last run left (same size and settings), build nothing
+                query(engine, new FingerprintIndex(new JdbcTemplate(ds), commonCap), corpus, size, r);
+                System.out.println(r);
+                return r;
+            }
             BulkIndexBuilder builder = new BulkIndexBuilder(engine.settings(), commonCap, Path.of("target", "bench-plag-spill"), 2);
             BulkIndexBuilder.Built built = builder.build(ds.getConnection(), size, corpus::wordHashes);
             System.out.printf(Locale.ROOT, "bulk build: %.1f s, %,d postings, %,d buckets, %,d common%n", built.seconds(),
@@ -198,7 +212,7 @@ class PlagiarismBenchmark {
         r.put("flagged", round((double) flagged / REPETITIONS));
         r.put("meanCandidates", round((double) candidates / REPETITIONS));
         // revisions copying one verbatim 8-word run of a random document: is it found among 30 candidates at this size?
-        int probes = 200;
+        int probes = Integer.getInteger("bench.probes", 1000);
         int eightFound = 0;
         int eightFlagged = 0;
         for (int q = 0; q < probes; q++) {

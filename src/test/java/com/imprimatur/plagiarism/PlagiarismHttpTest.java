@@ -109,6 +109,17 @@ class PlagiarismHttpTest extends IntegrationTest {
         // 30 words, or one more where a common word next to the copy happens to be the same in both
         assertThat(match.get("words").asInt()).isBetween(30, 32);
         assertThat(text.substring(match.get("sourceStart").asInt(), match.get("sourceEnd").asInt())).contains(copied);
+
+        // the editor's task screen shows the passage, the registered source and the offsets in both texts
+        String task = desk.awaitTask("editor", "available", "resolvePlagiarism", id);
+        com.imprimatur.support.SessionClient editor = new com.imprimatur.support.SessionClient(port);
+        editor.login("editor", "demo");
+        String page = editor.get("/tasks/" + task).body();
+        assertThat(page).contains("Plagiarism report", "Handbook of sleep, chapter 2",
+                "registered source <span>" + sourceId + "</span>",
+                ">" + match.get("revisionStart").asInt() + "–" + match.get("revisionEnd").asInt() + "<",
+                ">" + match.get("sourceStart").asInt() + "–" + match.get("sourceEnd").asInt() + "<",
+                copied.split(" ")[5]);
     }
 
     @Test

@@ -55,6 +55,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         row("GET /api/articles/{id}/revisions/{n}/factcheck",          401, 404, 404, 404, 404);
         row("GET /api/articles/{id}/decisions",                        401, 404, 404, 404, 404);
         row("GET /api/articles/{id}/reports",                          401, 404, 404, 404, 404);
+        row("POST /api/sources",                                       401, 403, 403, 422, 403); // editors only
         row("GET /api/tasks",                                          401, 200, 200, 200, 200);
         row("POST /api/tasks/{id}/claim",                              401, 404, 404, 404, 404);
         row("POST /api/tasks/{id}/unclaim",                            401, 404, 404, 404, 404);

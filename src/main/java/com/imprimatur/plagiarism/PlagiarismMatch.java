@@ -3,18 +3,37 @@ package com.imprimatur.plagiarism;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** A matched passage: where it is in the checked revision and in the source, and its text. */
+/** A matched passage: where it is in the checked revision and in the source, and its text in both. */
 @Embeddable
 class PlagiarismMatch {
 
-    @Column(name = "source_article_id", nullable = false)
-    private long sourceArticleId;
+    static final String ARTICLE = "ARTICLE";
+    static final String SOURCE = "SOURCE";
+    private static final int MAX_TEXT = 8000;
 
-    @Column(name = "source_revision", nullable = false)
-    private int sourceRevision;
+    @Column(name = "source_kind", nullable = false)
+    private String sourceKind;
+
+    @Column(name = "source_article_id")
+    private Long sourceArticleId;
+
+    @Column(name = "source_revision")
+    private Integer sourceRevision;
+
+    @Column(name = "source_id")
+    private Long sourceId;
+
+    @Column(name = "source_title")
+    private String sourceTitle;
 
     @Column(nullable = false)
     private int words;
+
+    @Column(name = "matched_words", nullable = false)
+    private int matchedWords;
+
+    @Column(nullable = false)
+    private boolean quoted;
 
     @Column(name = "revision_start", nullable = false)
     private int revisionStart;
@@ -31,23 +50,47 @@ class PlagiarismMatch {
     @Column(name = "matched_text", nullable = false)
     private String matchedText;
 
+    @Column(name = "source_text", columnDefinition = "text")
+    private String sourceText;
+
     protected PlagiarismMatch() {
     }
 
-    PlagiarismMatch(long sourceArticleId, int sourceRevision, int words, int revisionStart, int revisionEnd,
-            int sourceStart, int sourceEnd, String matchedText) {
-        this.sourceArticleId = sourceArticleId;
-        this.sourceRevision = sourceRevision;
+    PlagiarismMatch(PlagiarismReportView.Source source, int words, int matchedWords, boolean quoted,
+            int revisionStart, int revisionEnd, int sourceStart, int sourceEnd, String matchedText, String sourceText) {
+        this.sourceKind = "source".equals(source.kind()) ? SOURCE : ARTICLE;
+        this.sourceArticleId = source.articleId();
+        this.sourceRevision = source.revision();
+        this.sourceId = source.sourceId();
+        this.sourceTitle = cut(source.title(), 500);
         this.words = words;
+        this.matchedWords = matchedWords;
+        this.quoted = quoted;
         this.revisionStart = revisionStart;
         this.revisionEnd = revisionEnd;
         this.sourceStart = sourceStart;
         this.sourceEnd = sourceEnd;
-        this.matchedText = matchedText.length() > 8000 ? matchedText.substring(0, 7999) + "…" : matchedText;
+        this.matchedText = cut(matchedText, MAX_TEXT);
+        this.sourceText = cut(sourceText, MAX_TEXT);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    boolean quoted() {
+        return quoted;
+    }
+
+    int words() {
+        return words;
     }
 
     PlagiarismReportView.Match view() {
-        return new PlagiarismReportView.Match(new PlagiarismReportView.Source("article", sourceArticleId, sourceRevision),
-                words, revisionStart, revisionEnd, sourceStart, sourceEnd, matchedText);
+        PlagiarismReportView.Source source = SOURCE.equals(sourceKind)
+                ? new PlagiarismReportView.Source("source", null, null, sourceId, sourceTitle)
+                : new PlagiarismReportView.Source("article", sourceArticleId, sourceRevision, null, sourceTitle);
+        return new PlagiarismReportView.Match(source, words, matchedWords, quoted, revisionStart, revisionEnd,
+                sourceStart, sourceEnd, matchedText, sourceText);
     }
 }

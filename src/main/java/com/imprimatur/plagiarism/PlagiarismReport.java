@@ -39,8 +39,23 @@ class PlagiarismReport {
     @Column(nullable = false)
     private int words;
 
+    @Column(name = "quoted_words", nullable = false)
+    private int quotedWords;
+
+    @Column(nullable = false)
+    private int candidates;
+
     @Column(name = "checked_at", nullable = false)
     private Instant checkedAt;
+
+    @Column(name = "dismissal_justification")
+    private String dismissalJustification;
+
+    @Column(name = "dismissed_by")
+    private String dismissedBy;
+
+    @Column(name = "dismissed_at")
+    private Instant dismissedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "plagiarism_match", joinColumns = @JoinColumn(name = "report_id"))
@@ -54,9 +69,15 @@ class PlagiarismReport {
         this.revisionId = revisionId;
     }
 
-    void fill(boolean flagged, BigDecimal similarityPercent, int longestPassageWords, int words,
-            List<PlagiarismMatch> matches) {
+    /** Replaces the report's findings with a new run's; a dismissal of an earlier finding does not carry over. */
+    void fill(boolean flagged, BigDecimal similarityPercent, int longestPassageWords, int words, int quotedWords,
+            int candidates, List<PlagiarismMatch> matches) {
         this.flagged = flagged;
+        this.quotedWords = quotedWords;
+        this.candidates = candidates;
+        this.dismissalJustification = null;
+        this.dismissedBy = null;
+        this.dismissedAt = null;
         this.similarityPercent = similarityPercent;
         this.longestPassageWords = longestPassageWords;
         this.words = words;
@@ -65,12 +86,20 @@ class PlagiarismReport {
         this.matches.addAll(matches);
     }
 
+    void dismiss(String editor, String justification) {
+        this.dismissedBy = editor;
+        this.dismissalJustification = justification.length() > 8000 ? justification.substring(0, 7999) + "…" : justification;
+        this.dismissedAt = Instant.now();
+    }
+
     boolean flagged() {
         return flagged;
     }
 
     PlagiarismReportView view(long articleId, int revision) {
+        PlagiarismReportView.Dismissal dismissal = dismissedBy == null ? null
+                : new PlagiarismReportView.Dismissal(dismissedBy, dismissedAt, dismissalJustification);
         return new PlagiarismReportView(articleId, revision, flagged, similarityPercent, longestPassageWords, words,
-                checkedAt, matches.stream().map(PlagiarismMatch::view).toList());
+                quotedWords, candidates, checkedAt, dismissal, matches.stream().map(PlagiarismMatch::view).toList());
     }
 }

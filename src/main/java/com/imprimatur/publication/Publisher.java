@@ -1,6 +1,7 @@
 package com.imprimatur.publication;
 
 import com.imprimatur.article.ArticleService;
+import com.imprimatur.plagiarism.PlagiarismCorpus;
 import com.imprimatur.review.TaskDecisions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,8 +13,11 @@ public class Publisher {
 
     private final ArticleService articles;
     private final TaskDecisions decisions;
+    private final PlagiarismCorpus corpus;
 
-    Publisher(ArticleService articles, TaskDecisions decisions) {
+    /** Also indexes the revision for the plagiarism check, in the same transaction: live means comparable. */
+    Publisher(ArticleService articles, TaskDecisions decisions, PlagiarismCorpus corpus) {
+        this.corpus = corpus;
         this.articles = articles;
         this.decisions = decisions;
     }
@@ -23,5 +27,6 @@ public class Publisher {
                 () -> new IllegalStateException("Revision " + revision + " of article " + articleId
                         + " has no medical approval; refusing to publish it."));
         articles.published(articleId, revision, approval.reviewer(), approval.at());
+        corpus.published(articleId, revision);
     }
 }

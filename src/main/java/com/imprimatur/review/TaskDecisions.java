@@ -5,6 +5,7 @@ import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.factcheck.FactCheck;
 import com.imprimatur.factcheck.FactCheckReport;
+import com.imprimatur.plagiarism.PlagiarismCheck;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.StaffMember;
 import java.time.Instant;
@@ -43,8 +44,10 @@ public class TaskDecisions {
     private final ArticleService articles;
     private final FactCheck factCheck;
     private final AuditTrail audit;
+    private final PlagiarismCheck plagiarism;
 
-    TaskDecisions(Decisions decisions, ArticleService articles, FactCheck factCheck, AuditTrail audit) {
+    TaskDecisions(Decisions decisions, ArticleService articles, FactCheck factCheck, AuditTrail audit, PlagiarismCheck plagiarism) {
+        this.plagiarism = plagiarism;
         this.decisions = decisions;
         this.articles = articles;
         this.factCheck = factCheck;
@@ -107,6 +110,7 @@ public class TaskDecisions {
         if (RESOLVE_PLAGIARISM.equals(task.taskKey()) && "DISMISS".equals(decision)) {
             audit.recordAs(actor.username(), "plagiarism.dismissed", task.articleId(), task.revision(),
                     Map.of("taskId", task.taskId(), "justification", comment));
+            plagiarism.dismissed(task.articleId(), task.revision(), actor.username(), comment);
         }
         return new Recorded(decision, publishAt);
     }

@@ -111,6 +111,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/sources").hasRole(Role.EDITOR.name())
                         // The engine's REST API is not served at all; should it ever be, only admins pass.
                         .requestMatchers("/engine-rest/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())

@@ -83,7 +83,10 @@ class TaskScreen {
     }
 
     /** A matched passage shown side by side: in the revision under check, and in its source. */
-    record Match(int words, Passage here, Passage source, String sourceTitle, long sourceArticleId, int sourceRevision) {
+    /** A matched passage on the task screen: sourceArticleId null for a registered source (then sourceId is set). */
+    record Match(int words, int matchedWords, boolean quoted, Passage here, Passage source, String sourceTitle,
+            Long sourceArticleId, Integer sourceRevision, Long sourceId, int revisionStart, int revisionEnd,
+            int sourceStart, int sourceEnd) {
     }
 
     @GetMapping("/tasks/{id}")
@@ -238,11 +241,28 @@ class TaskScreen {
     private List<Match> matches(StaffMember me, RevisionView revision, PlagiarismReportView report) {
         List<Match> matches = new ArrayList<>();
         for (PlagiarismReportView.Match m : report.matches()) {
-            RevisionView source = articles.revision(me, m.source().articleId(), m.source().revision());
-            matches.add(new Match(m.words(), Passage.around(revision.body(), m.revisionStart(), m.revisionEnd()),
-                    Passage.around(source.body(), m.sourceStart(), m.sourceEnd()), source.title(), source.articleId(), source.number()));
+            PlagiarismReportView.Source from = m.source();
+            Passage there;
+            if (from.articleId() != null) {
+                // with its context, when the caller may see the source article; else the matched words alone
+                String body = sourceBody(me, from);
+                there = body == null ? new Passage("", m.sourceText(), "") : Passage.around(body, m.sourceStart(), m.sourceEnd());
+            } else {
+                there = new Passage("", m.sourceText() == null ? "" : m.sourceText(), "");
+            }
+            matches.add(new Match(m.words(), m.matchedWords(), m.quoted(), Passage.around(revision.body(), m.revisionStart(), m.revisionEnd()),
+                    there, from.title(), from.articleId(), from.revision(), from.sourceId(), m.revisionStart(), m.revisionEnd(),
+                    m.sourceStart(), m.sourceEnd()));
         }
         return matches;
+    }
+
+    private String sourceBody(StaffMember me, PlagiarismReportView.Source from) {
+        try {
+            return articles.revision(me, from.articleId(), from.revision()).body();
+        } catch (Problem hidden) {
+            return null;
+        }
     }
 
     private static List<DecisionRequest.ReferenceVerdictRequest> verdicts(DecisionForm form) {

@@ -151,6 +151,9 @@ class ArticleReviewProcessTest extends IntegrationTest {
         Api.Answer dismissed = api.post("editor", "/api/tasks/" + task + "/complete",
                 Desk.decision("DISMISS", "The passage is our own earlier wording, reused with permission of the author."));
         assertThat(dismissed.status()).as(dismissed.text()).isEqualTo(200);
+        JsonNode kept = api.get("editor", "/api/articles/" + id + "/revisions/1/plagiarism").json().get("dismissal");
+        assertThat(kept.get("by").asText()).isEqualTo("editor");
+        assertThat(kept.get("justification").asText()).startsWith("The passage is our own earlier wording");
 
         desk.decide("editor", "approvePublication", id, Desk.decision("PUBLISH", null));
         awaitEnded(cycle);

@@ -1,0 +1,70 @@
+package com.imprimatur.plagiarism;
+
+import com.imprimatur.article.ArticleService;
+import com.imprimatur.article.RevisionView;
+import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.security.StaffMember;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the check compares against: every published revision (indexed when it is published) and
+ * every registered source (indexed when it is registered), in the durable {@link FingerprintIndex}.
+ */
+@Service
+@Transactional
+public class PlagiarismCorpus {
+
+    private final Engine engine;
+    private final FingerprintIndex index;
+    private final ArticleService articles;
+    private final RegisteredSources sources;
+    private final AuditTrail audit;
+
+    PlagiarismCorpus(Engine engine, FingerprintIndex index, ArticleService articles, RegisteredSources sources, AuditTrail audit) {
+        this.engine = engine;
+        this.index = index;
+        this.articles = articles;
+        this.sources = sources;
+        this.audit = audit;
+    }
+
+    /** Indexes a revision that has just gone live (idempotent: an indexed revision stays as it is). */
+    public void published(long articleId, int revisionNumber) {
+        add(articles.revision(articleId, revisionNumber));
+    }
+
+    void add(RevisionView revision) {
+        if (index.contains(revision.id(), null)) {
+            return;
+        }
+        Engine.Prepared text = engine.prepare(revision.body());
+        index.add(FingerprintIndex.ARTICLE_REVISION, revision.articleId(), revision.id(), revision.number(), null,
+                text.winnowed(engine.settings()), text.tokens().size());
+    }
+
+    SourceView register(StaffMember editor, SourceRequest request) {
+        String url = request.url() == null || request.url().isBlank() ? null : request.url().strip();
+        Engine.Prepared text = engine.prepare(request.text());
+        RegisteredSource source = sources.save(new RegisteredSource(request.title().strip(), url, request.text(),
+                sha256(request.text()), text.tokens().size(), editor.username()));
+        long[] keys = text.winnowed(engine.settings());
+        index.add(FingerprintIndex.SOURCE, null, null, null, source.id(), keys, text.tokens().size());
+        audit.recordAs(editor.username(), "plagiarism.source.registered", null, null,
+                Map.of("sourceId", source.id(), "title", source.title(), "words", text.tokens().size()));
+        return source.view(keys.length);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.imprimatur.plagiarism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.imprimatur.support.IntegrationTest;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The durable index on the test MariaDB, with made-up fingerprint keys (random 36-bit values no real
+ * text will share) and a common-fingerprint cap of 2, so that capping can be seen.
+ */
+class FingerprintIndexTest extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static long[] keys(long... keys) {
+        long[] sorted = keys.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static long randomKey() {
+        return ThreadLocalRandom.current().nextLong(1L << Fingerprints.KEY_BITS);
+    }
+
+    @Test
+    void ranksBySharedFingerprintsLeavesOutTheArticleAndCapsCommonOnes() {
+        FingerprintIndex index = new FingerprintIndex(jdbc, 2);
+        long base = 4_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        long shared = randomKey();
+        long a = randomKey();
+        long b = randomKey();
+        long c = randomKey();
+        long one = index.add(FingerprintIndex.SOURCE, null, null, null, base + 1, keys(shared, a, b), 3);
+        long two = index.add(FingerprintIndex.SOURCE, null, null, null, base + 2, keys(shared, a), 2);
+        long own = index.add(FingerprintIndex.ARTICLE_REVISION, base, base + 3, 1, null, keys(b, c), 2);
+
+        List<FingerprintIndex.Doc> found = index.candidates(keys(shared, a, b, c), base, 10);
+        assertThat(found).extracting(FingerprintIndex.Doc::id).containsExactly(one, two);
+        assertThat(found).extracting(FingerprintIndex.Doc::shared).containsExactly(3, 2);
+        assertThat(index.candidates(keys(c), base + 99, 10)).extracting(FingerprintIndex.Doc::id).containsExactly(own);
+
+        // a third document with the shared key: now in more documents than the cap, it is dropped and listed
+        index.add(FingerprintIndex.SOURCE, null, null, null, base + 4, keys(shared), 1);
+        assertThat(index.common(keys(shared, a))).containsExactly(shared);
+        assertThat(index.candidates(keys(shared), base, 10)).isEmpty();
+        long four = index.add(FingerprintIndex.SOURCE, null, null, null, base + 5, keys(shared, c), 2);
+        assertThat(index.candidates(keys(shared, c), base, 10)).extracting(FingerprintIndex.Doc::id).containsExactly(four);
+
+        // adding a document again changes nothing
+        assertThat(index.add(FingerprintIndex.SOURCE, null, null, null, base + 1, keys(shared, a, b), 3)).isEqualTo(one);
+        assertThat(index.candidates(keys(a), base, 10)).extracting(FingerprintIndex.Doc::shared).containsExactly(1, 1);
+    }
+}

@@ -36,12 +36,9 @@ final class Tokens {
     private final int[] ends;
     private final long[] hashes;
     private final boolean[] quoted;
-    /** breakBefore[i]: a citation marker stands between word i - 1 and word i, so no k-gram spans them. */
-    private final boolean[] breakBefore;
 
-    private Tokens(String text, int[] starts, int[] ends, long[] hashes, boolean[] quoted, boolean[] breakBefore) {
+    private Tokens(String text, int[] starts, int[] ends, long[] hashes, boolean[] quoted) {
         this.text = text;
-        this.breakBefore = breakBefore;
         this.starts = starts;
         this.ends = ends;
         this.hashes = hashes;
@@ -106,15 +103,9 @@ final class Tokens {
         starts = Arrays.copyOf(starts, count);
         ends = Arrays.copyOf(ends, count);
         hashes = Arrays.copyOf(hashes, count);
-        boolean[] breaks = new boolean[count];
-        Matcher citation = CITATION.matcher(t).region(0, end);
-        while (citation.find()) {
-            int next = firstWordAtOrAfter(starts, citation.end());
-            if (next < count) {
-                breaks[next] = true;
-            }
-        }
-        return new Tokens(t, starts, ends, hashes, quotedWords(t, end, starts), breaks);
+        // a citation marker is skipped like any other non-word: k-grams run across it, so markers
+        // sprinkled through a copy cannot break it into pieces too short to match
+        return new Tokens(t, starts, ends, hashes, quotedWords(t, end, starts));
     }
 
     private static int add(int count, int start, int end, StringBuilder word, int[] starts, int[] ends, long[] hashes) {
@@ -156,10 +147,6 @@ final class Tokens {
         int end = ends[word];
         Matcher citation = TRAILING_CITATION.matcher(text).region(end, Math.min(text.length(), end + 24));
         return citation.lookingAt() ? citation.end() : end;
-    }
-
-    boolean breakBefore(int word) {
-        return breakBefore[word];
     }
 
     boolean quoted(int word) {

@@ -84,16 +84,28 @@ final class Tokens {
                 continue;
             }
             int start = i;
+            int wordEnd = i;
             word.setLength(0);
-            while (i < n && (skipAt >= skip.length || skip[skipAt][0] > i)) {
+            while (i < n) {
                 int c = t.codePointAt(i);
-                if (!isWordPart(c) || isSingleWord(c)) {
-                    break;
+                if (skipAt < skip.length && skip[skipAt][0] <= i || !isWordPart(c) || isSingleWord(c)) {
+                    // an invisible character, emphasis marker or inline tag between two letters is not a word break
+                    int resume = continuation(t, i, n, skip, skipAt);
+                    if (resume < 0) {
+                        break;
+                    }
+                    i = resume;
+                    while (skipAt < skip.length && skip[skipAt][1] <= i) {
+                        skipAt++;
+                    }
+                    continue;
                 }
                 word.appendCodePoint(c);
                 i += Character.charCount(c);
+                wordEnd = i;
             }
-            count = add(count, start, i, word, starts, ends, hashes);
+            i = Math.max(i, wordEnd);
+            count = add(count, start, wordEnd, word, starts, ends, hashes);
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
                 ends = Arrays.copyOf(ends, count * 2);
@@ -161,6 +173,36 @@ final class Tokens {
     /** The hash the engine gives one normalised word (used to hash vocabularies directly, as the benchmark does). */
     static long wordHash(String word) {
         return hash(fold(new StringBuilder(word)));
+    }
+
+    /**
+     * Inside a word at {@code at}, where a character that makes no word stands: if a run of format
+     * characters (zero-width space, soft hyphen, word joiner…), emphasis markers ({@code * _ ~}) and
+     * inline HTML tags leads straight on to another letter or digit, the word goes on there and this
+     * returns where; otherwise -1 (the word ends). So {@code he\u200Bllo}, {@code he**l**lo} and
+     * {@code he<b></b>llo} are one word, as a reader sees them.
+     */
+    private static int continuation(String t, int at, int n, int[][] skip, int skipAt) {
+        int i = at;
+        while (i < n) {
+            while (skipAt < skip.length && skip[skipAt][1] <= i) {
+                skipAt++;
+            }
+            if (skipAt < skip.length && skip[skipAt][0] <= i) {
+                if (t.charAt(i) != '<') {
+                    return -1; // a URL, link target or citation marker: a real break
+                }
+                i = skip[skipAt][1];
+                continue;
+            }
+            int c = t.codePointAt(i);
+            if (Character.getType(c) == Character.FORMAT || c == '*' || c == '_' || c == '~') {
+                i += Character.charCount(c);
+                continue;
+            }
+            return i > at && isWordPart(c) && !isSingleWord(c) ? i : -1;
+        }
+        return -1;
     }
 
     private static boolean isWordPart(int cp) {

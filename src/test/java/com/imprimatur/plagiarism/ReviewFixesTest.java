@@ -87,4 +87,44 @@ class ReviewFixesTest {
         assertThat(quoted.passages()).allMatch(f -> f.passage().quoted());
         assertThat(quoted.flagged()).isFalse();
     }
+
+    /** Every word of the sentence with an invisible character in its middle. */
+    private static String laced(String sentence, char invisible) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : sentence.split(" ")) {
+            int mid = Math.max(1, w.length() / 2);
+            sb.append(sb.isEmpty() ? "" : " ").append(w, 0, mid).append(w.length() > 1 ? String.valueOf(invisible) : "").append(w.substring(mid));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void zeroWidthSpacesInsideWordsDoNotHideACopy() {
+        String source = words(300) + " " + SENTENCE + ". " + words(300);
+        String laced = laced(SENTENCE, '\u200B');
+        assertThat(laced).contains("vit\u200Bamin").hasSizeGreaterThan(SENTENCE.length() + 10);
+        String before = words(200) + " ";
+        String text = before + laced + ". " + words(200);
+        Engine.Result<String> result = check(text, source);
+        assertThat(result.flagged()).isTrue();
+        assertThat(result.passages()).hasSize(1);
+        Alignment.Aligned a = result.passages().get(0).passage();
+        Tokens here = engine.prepare(text).tokens();
+        assertThat(here.start(a.sFrom())).isEqualTo(before.length());
+        assertThat(here.end(a.sTo() - 1)).isEqualTo(before.length() + laced.length());
+        assertThat(text.substring(here.start(a.sFrom()), here.end(a.sTo() - 1))).isEqualTo(laced);
+    }
+
+    @Test
+    void formatCharactersEmphasisAndInlineTagsInsideAWordContinueIt() {
+        long[] hello = Tokens.of("say hello now").hashes();
+        for (String variant : List.of("say hel\u00ADlo now", "say hel\u2060lo now", "say he\uFEFFllo now", "say he**l**lo now",
+                "say he<b></b>llo now", "say h_e_llo now", "say \u200Bhello\u200B now")) {
+            Tokens t = Tokens.of(variant);
+            assertThat(t.hashes()).as(variant).containsExactly(hello);
+            assertThat(t.slice(1, 2)).as(variant).startsWith("h").endsWith("o");
+        }
+        assertThat(Tokens.of("say he** llo now").size()).isEqualTo(4);
+        assertThat(Tokens.of("see https://x.org/a [2]b").size()).isEqualTo(2);
+    }
 }

@@ -50,7 +50,7 @@ public class PlagiarismCorpus {
 
     SourceView register(StaffMember editor, SourceRequest request) {
         String url = request.url() == null || request.url().isBlank() ? null : request.url().strip();
-        Engine.Prepared text = engine.prepare(request.text());
+        Engine.Prepared text = engine.prepareSource(request.text());
         RegisteredSource source = sources.save(new RegisteredSource(request.title().strip(), url, request.text(),
                 sha256(request.text()), text.tokens().size(), editor.username()));
         long[] keys = text.winnowed(engine.settings());

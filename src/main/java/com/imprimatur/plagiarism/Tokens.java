@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  * A text as the engine compares it: its words, normalised and hashed, each with the character
  * range it came from in the original, and whether it stands inside a quotation that cites a source.
  *
- * <p>Normalisation: the reference list at the end (a "References" heading and all after it),
- * Markdown link targets, bare URLs, HTML tags and citation markers such as (1), (2-4) or [3] are
+ * <p>Normalisation: Markdown link targets, bare URLs, HTML tags and citation markers such as (1), (2-4) or [3] are
  * skipped; Markdown punctuation falls away because only letters, digits and combining marks make
  * words. Each word is folded with NFKD, diacritics dropped and lower-cased, so "Café" and "CAFE"
  * are one word. Han ideographs and kana count one word each (those scripts put no spaces between words).
+ * A revision's body is taken whole; only {@link #withoutReferenceList} (registered sources) leaves
+ * out a trailing reference list.
  */
 final class Tokens {
 
@@ -45,9 +46,23 @@ final class Tokens {
         this.quoted = quoted;
     }
 
+    /** A text as it is, every word of it (a revision's body: its references are a separate field, so nothing is cut). */
     static Tokens of(String text) {
+        return of(text, false);
+    }
+
+    /**
+     * A text whose trailing reference list (the last "References" / "Sources" … heading and all
+     * after it) is not compared: a registered source pasted from a web page or paper, where that list
+     * is shared bibliography rather than prose.
+     */
+    static Tokens withoutReferenceList(String text) {
+        return of(text, true);
+    }
+
+    private static Tokens of(String text, boolean cutReferenceList) {
         String t = text == null ? "" : text;
-        int end = referenceListStart(t);
+        int end = cutReferenceList ? referenceListStart(t) : t.length();
         int[][] skip = ranges(SKIPPED.matcher(t).region(0, end));
         int n = end;
         int[] starts = new int[Math.max(16, n / 5)];

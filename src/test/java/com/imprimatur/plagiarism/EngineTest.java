@@ -125,7 +125,7 @@ class EngineTest {
 
     @Test
     void markdownCitationMarkersAndTheReferenceListAreNotWords() {
-        Tokens t = Tokens.of("## Hydration\n\nDrink **water** often (1,3). See [the guide](https://example.org/x) [2].\n\n"
+        Tokens t = Tokens.withoutReferenceList("## Hydration\n\nDrink **water** often (1,3). See [the guide](https://example.org/x) [2].\n\n"
                 + "## References\n\n1. Someone. Water. 2020.");
         List<String> words = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {

@@ -127,4 +127,25 @@ class ReviewFixesTest {
         assertThat(Tokens.of("say he** llo now").size()).isEqualTo(4);
         assertThat(Tokens.of("see https://x.org/a [2]b").size()).isEqualTo(2);
     }
+
+    @Test
+    void copiedTextAfterASourcesHeadingInARevisionIsChecked() {
+        String source = words(300) + " " + SENTENCE + ". " + words(300);
+        for (String heading : List.of("## Sources", "Sources:", "**References**", "# Bibliography")) {
+            String revision = words(200) + "\n\n" + heading + "\n\n" + SENTENCE + ". " + words(30);
+            Engine.Result<String> result = check(revision, source);
+            assertThat(result.flagged()).as(heading).isTrue();
+            assertThat(result.passages()).as(heading).hasSize(1);
+            Tokens here = engine.prepare(revision).tokens();
+            Alignment.Aligned a = result.passages().get(0).passage();
+            assertThat(revision.substring(here.start(a.sFrom()), here.end(a.sTo() - 1))).isEqualTo(SENTENCE);
+        }
+    }
+
+    @Test
+    void aRegisteredSourcesOwnReferenceListIsStillLeftOut() {
+        String text = "Drink water often.\n\n## References\n\n1. Someone. Water. 2020.";
+        assertThat(engine.prepareSource(text).tokens().size()).isEqualTo(3);
+        assertThat(engine.prepare(text).tokens().size()).isGreaterThan(3);
+    }
 }

@@ -40,11 +40,16 @@ public class PlagiarismCorpus {
     }
 
     void add(RevisionView revision) {
-        if (index.contains(revision.id(), null)) {
+        addPublished(revision.id(), revision.articleId(), revision.number(), revision.body());
+    }
+
+    /** Indexes one published revision in a transaction of its own (the start-up backfill calls it per revision). */
+    public void addPublished(long revisionId, long articleId, int number, String body) {
+        if (index.contains(revisionId, null)) {
             return;
         }
-        Engine.Prepared text = engine.prepare(revision.body());
-        index.add(FingerprintIndex.ARTICLE_REVISION, revision.articleId(), revision.id(), revision.number(), null,
+        Engine.Prepared text = engine.prepare(body);
+        index.add(FingerprintIndex.ARTICLE_REVISION, articleId, revisionId, number, null,
                 text.winnowed(engine.settings()), text.tokens().size());
     }
 

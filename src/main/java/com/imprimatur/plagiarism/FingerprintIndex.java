@@ -183,11 +183,20 @@ class FingerprintIndex {
         return over.isEmpty() ? postings : Arrays.stream(postings).filter(p -> !over.contains(PostingCodec.residual(p))).toArray();
     }
 
+    /**
+     * Reads the blobs of the buckets about to be rewritten, locking their rows ({@code for update},
+     * in bucket order, so two writers never lock in opposite orders). A locking read sees the latest
+     * committed blob whatever the transaction's isolation level: under REPEATABLE READ a plain select
+     * would read the transaction's older snapshot, and the rewrite would drop postings another node
+     * committed since.
+     */
     private Map<Integer, byte[]> fetch(Set<Integer> buckets) {
         Map<Integer, byte[]> blobs = new HashMap<>();
-        for (List<Integer> chunk : chunks(new ArrayList<>(buckets))) {
+        List<Integer> ordered = new ArrayList<>(buckets);
+        ordered.sort(null);
+        for (List<Integer> chunk : chunks(ordered)) {
             String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
-            jdbc.query("select bucket, postings from plag_bucket where bucket in (" + in + ")",
+            jdbc.query("select bucket, postings from plag_bucket where bucket in (" + in + ") order by bucket for update",
                     rs -> {
                         blobs.put(rs.getInt(1), rs.getBytes(2));
                     });

@@ -74,6 +74,14 @@ class PlagiarismMatch {
         this.sourceText = cut(sourceText, MAX_TEXT);
     }
 
+    /** What identifies a passage as the same finding in another run: its source and where it lies in the revision. */
+    record Finding(String sourceKind, Long sourceArticleId, Integer sourceRevision, Long sourceId, int revisionStart, int revisionEnd) {
+    }
+
+    Finding finding() {
+        return new Finding(sourceKind, sourceArticleId, sourceRevision, sourceId, revisionStart, revisionEnd);
+    }
+
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

@@ -82,8 +82,19 @@ class PlagiarismMatch {
         return new Finding(sourceKind, sourceArticleId, sourceRevision, sourceId, revisionStart, revisionEnd);
     }
 
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /**
+     * The text, or its first max - 1 chars and an ellipsis; the cut backs off one char rather than
+     * split a surrogate pair (an emoji, a character outside the BMP).
+     */
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     boolean quoted() {

@@ -101,7 +101,7 @@ class PlagiarismReport {
 
     void dismiss(String editor, String justification) {
         this.dismissedBy = editor;
-        this.dismissalJustification = justification.length() > 8000 ? justification.substring(0, 7999) + "…" : justification;
+        this.dismissalJustification = PlagiarismMatch.cut(justification, 8000);
         this.dismissedAt = Instant.now();
     }
 

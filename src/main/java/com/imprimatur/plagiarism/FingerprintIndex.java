@@ -47,7 +47,7 @@ class FingerprintIndex {
      * already indexed is left as it is. Returns the document's id.
      */
     long add(String kind, Long articleId, Long revisionId, Integer revisionNumber, Long sourceId, long[] keys, int words) {
-        jdbc.queryForObject("select id from plag_index_lock where id = 1 for update", Integer.class);
+        lock();
         List<Long> existing = revisionId != null
                 ? jdbc.queryForList("select id from plag_doc where revision_id = ?", Long.class, revisionId)
                 : jdbc.queryForList("select id from plag_doc where source_id = ?", Long.class, sourceId);
@@ -152,6 +152,17 @@ class FingerprintIndex {
             found.addAll(jdbc.queryForList("select fp_key from plag_common where fp_key in (" + in + ")", Long.class));
         }
         return found.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** Takes the index's writer lock until the caller's transaction ends (writers, and source registration, take it first). */
+    void lock() {
+        jdbc.queryForObject("select id from plag_index_lock where id = 1 for update", Integer.class);
+    }
+
+    /** The fingerprints recorded for an indexed source (0 when it is not indexed). */
+    int sourceFingerprints(long sourceId) {
+        List<Integer> n = jdbc.queryForList("select fingerprints from plag_doc where source_id = ?", Integer.class, sourceId);
+        return n.isEmpty() ? 0 : n.get(0);
     }
 
     boolean contains(Long revisionId, Long sourceId) {

@@ -10,6 +10,8 @@ create table plagiarism_source (
     words       int           not null,
     created_by  varchar(64)   not null,
     created_at  datetime(6)   not null,
+    -- one source per text: registering the same text again returns the source already there
+    constraint uq_plagiarism_source_sha256 unique (sha256),
     constraint fk_source_creator foreign key (created_by) references app_user (username)
 ) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
 

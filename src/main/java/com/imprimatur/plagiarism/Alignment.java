@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <ol>
  * <li>Seeds: every k-gram of {@code seedWords} words the two texts share (all of them, not only
- * winnowed ones), except k-grams across a citation marker and k-grams repeated more than
+ * winnowed ones; citation markers do not interrupt them), except k-grams repeated more than
  * {@code maxOccurrences} times in the source.</li>
  * <li>Fragments: seeds on the same diagonal and in a row merge into exact runs; a run whose index
  * k-grams are all capped as common (boilerplate) is dropped.</li>
@@ -54,9 +54,6 @@ final class Alignment {
         List<int[]> fragments = new ArrayList<>();
         Map<Integer, int[]> byDiagonal = new HashMap<>();
         for (int i = 0; i < sGrams.length; i++) {
-            if (sGrams[i] == Fingerprints.BARRIER) {
-                continue;
-            }
             int slot = table.slot(sGrams[i]);
             if (slot < 0 || table.count[slot] > settings.maxOccurrences()) {
                 continue;
@@ -206,7 +203,7 @@ final class Alignment {
             return false;
         }
         for (int g = from; g + k <= to && g < indexGrams.length; g++) {
-            if (indexGrams[g] == Fingerprints.BARRIER || Arrays.binarySearch(commonKeys, Fingerprints.key(indexGrams[g])) < 0) {
+            if (Arrays.binarySearch(commonKeys, Fingerprints.key(indexGrams[g])) < 0) {
                 return false;
             }
         }

@@ -37,7 +37,10 @@ final class Engine {
     /** A text prepared for comparison: its words, the alignment's seed k-grams and the index's k-grams. */
     record Prepared(Tokens tokens, long[] grams, long[] indexGrams) {
         static Prepared of(String text, Settings settings) {
-            Tokens tokens = Tokens.of(text);
+            return of(Tokens.of(text), settings);
+        }
+
+        static Prepared of(Tokens tokens, Settings settings) {
             long[] seeds = Fingerprints.kgrams(tokens, settings.seedWords());
             return new Prepared(tokens, seeds, settings.k() == settings.seedWords() ? seeds : Fingerprints.kgrams(tokens, settings.k()));
         }
@@ -69,8 +72,14 @@ final class Engine {
         return settings;
     }
 
+    /** A revision's body, every word of it (a writer cannot hide text from the check behind a "Sources" line). */
     Prepared prepare(String text) {
         return Prepared.of(text, settings);
+    }
+
+    /** A registered source's text, without its trailing reference list ({@link Tokens#withoutReferenceList}). */
+    Prepared prepareSource(String text) {
+        return Prepared.of(Tokens.withoutReferenceList(text), settings);
     }
 
     /** Aligns the checked text with every candidate and applies the policy. */

@@ -47,7 +47,7 @@ class FingerprintIndex {
      * already indexed is left as it is. Returns the document's id.
      */
     long add(String kind, Long articleId, Long revisionId, Integer revisionNumber, Long sourceId, long[] keys, int words) {
-        jdbc.queryForObject("select id from plag_index_lock where id = 1 for update", Integer.class);
+        lock();
         List<Long> existing = revisionId != null
                 ? jdbc.queryForList("select id from plag_doc where revision_id = ?", Long.class, revisionId)
                 : jdbc.queryForList("select id from plag_doc where source_id = ?", Long.class, sourceId);
@@ -154,6 +154,17 @@ class FingerprintIndex {
         return found.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
+    /** Takes the index's writer lock until the caller's transaction ends (writers, and source registration, take it first). */
+    void lock() {
+        jdbc.queryForObject("select id from plag_index_lock where id = 1 for update", Integer.class);
+    }
+
+    /** The fingerprints recorded for an indexed source (0 when it is not indexed). */
+    int sourceFingerprints(long sourceId) {
+        List<Integer> n = jdbc.queryForList("select fingerprints from plag_doc where source_id = ?", Integer.class, sourceId);
+        return n.isEmpty() ? 0 : n.get(0);
+    }
+
     boolean contains(Long revisionId, Long sourceId) {
         Integer n = revisionId != null
                 ? jdbc.queryForObject("select count(*) from plag_doc where revision_id = ?", Integer.class, revisionId)
@@ -183,11 +194,20 @@ class FingerprintIndex {
         return over.isEmpty() ? postings : Arrays.stream(postings).filter(p -> !over.contains(PostingCodec.residual(p))).toArray();
     }
 
+    /**
+     * Reads the blobs of the buckets about to be rewritten, locking their rows ({@code for update},
+     * in bucket order, so two writers never lock in opposite orders). A locking read sees the latest
+     * committed blob whatever the transaction's isolation level: under REPEATABLE READ a plain select
+     * would read the transaction's older snapshot, and the rewrite would drop postings another node
+     * committed since.
+     */
     private Map<Integer, byte[]> fetch(Set<Integer> buckets) {
         Map<Integer, byte[]> blobs = new HashMap<>();
-        for (List<Integer> chunk : chunks(new ArrayList<>(buckets))) {
+        List<Integer> ordered = new ArrayList<>(buckets);
+        ordered.sort(null);
+        for (List<Integer> chunk : chunks(ordered)) {
             String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
-            jdbc.query("select bucket, postings from plag_bucket where bucket in (" + in + ")",
+            jdbc.query("select bucket, postings from plag_bucket where bucket in (" + in + ") order by bucket for update",
                     rs -> {
                         blobs.put(rs.getInt(1), rs.getBytes(2));
                     });

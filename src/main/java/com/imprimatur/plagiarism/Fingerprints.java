@@ -21,23 +21,9 @@ final class Fingerprints {
     private Fingerprints() {
     }
 
-    /** Stands for a k-gram across a citation marker: never kept by winnowing, never a seed. */
-    static final long BARRIER = -1L;
-
-    /** The k-gram hashes of a text, with {@link #BARRIER} for those that span a citation marker. */
+    /** The k-gram hashes of a text's words (citation markers and other skipped text do not interrupt them). */
     static long[] kgrams(Tokens tokens, int k) {
-        long[] grams = kgrams(tokens.hashes(), k);
-        int lastBreak = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.breakBefore(i)) {
-                lastBreak = i;
-            }
-            // gram g covers words [g, g + k): it spans the break before word b when g < b <= g + k - 1
-            if (lastBreak >= 0 && i - k + 1 >= 0 && i - k + 1 < grams.length && lastBreak > i - k + 1) {
-                grams[i - k + 1] = BARRIER;
-            }
-        }
-        return grams;
+        return kgrams(tokens.hashes(), k);
     }
 
     /** The hash of each k-gram of words: entry i covers words [i, i + k). Empty when the text is shorter than k. */
@@ -63,10 +49,7 @@ final class Fingerprints {
         long[] kept = new long[grams.length == 0 ? 0 : grams.length / Math.max(1, (w + 1) / 2) + 2];
         int count = 0;
         if (grams.length > 0 && grams.length < w) {
-            long m = min(grams, 0, grams.length);
-            if (m != BARRIER) {
-                kept[count++] = key(m);
-            }
+            kept[count++] = key(min(grams, 0, grams.length));
         } else {
             int last = -1;
             for (int start = 0; start + w <= grams.length; start++) {
@@ -76,7 +59,7 @@ final class Fingerprints {
                         at = i;
                     }
                 }
-                if (at != last && grams[at] != BARRIER) {
+                if (at != last) {
                     if (count == kept.length) {
                         kept = Arrays.copyOf(kept, count * 2);
                     }
@@ -93,13 +76,9 @@ final class Fingerprints {
     /** Every k-gram's key, as a sorted set (the alignment's candidates for seeds). */
     static long[] allKeys(long[] grams) {
         long[] keys = new long[grams.length];
-        int n = 0;
-        for (long gram : grams) {
-            if (gram != BARRIER) {
-                keys[n++] = key(gram);
-            }
+        for (int i = 0; i < grams.length; i++) {
+            keys[i] = key(grams[i]);
         }
-        keys = Arrays.copyOf(keys, n);
         Arrays.sort(keys);
         return distinct(keys);
     }

@@ -86,7 +86,7 @@ public class PlagiarismCheck {
             RegisteredSource source = sources.findById(doc.sourceId()).orElseThrow(() -> new IllegalStateException(
                     "Indexed source " + doc.sourceId() + " is missing from plagiarism_source"));
             return new Engine.Candidate<>(new PlagiarismReportView.Source("source", null, null, source.id(), source.title()),
-                    engine.prepare(source.body()));
+                    engine.prepareSource(source.body()));
         }
         RevisionView revision = articles.revision(doc.articleId(), doc.revisionNumber());
         return new Engine.Candidate<>(new PlagiarismReportView.Source("article", revision.articleId(), revision.number(), null,

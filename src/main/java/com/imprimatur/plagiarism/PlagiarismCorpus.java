@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,24 +41,45 @@ public class PlagiarismCorpus {
     }
 
     void add(RevisionView revision) {
-        if (index.contains(revision.id(), null)) {
+        addPublished(revision.id(), revision.articleId(), revision.number(), revision.body());
+    }
+
+    /** Indexes one published revision in a transaction of its own (the start-up backfill calls it per revision). */
+    public void addPublished(long revisionId, long articleId, int number, String body) {
+        if (index.contains(revisionId, null)) {
             return;
         }
-        Engine.Prepared text = engine.prepare(revision.body());
-        index.add(FingerprintIndex.ARTICLE_REVISION, revision.articleId(), revision.id(), revision.number(), null,
+        Engine.Prepared text = engine.prepare(body);
+        index.add(FingerprintIndex.ARTICLE_REVISION, articleId, revisionId, number, null,
                 text.winnowed(engine.settings()), text.tokens().size());
     }
 
-    SourceView register(StaffMember editor, SourceRequest request) {
+    /** A registration's answer: the source, and whether it is new (false: the same text was registered before). */
+    record Registration(SourceView source, boolean created) {
+    }
+
+    /**
+     * Registers a source text and indexes it. The same text (by SHA-256) registered again is not
+     * stored or indexed twice: the source already there is returned. The index's writer lock is taken
+     * first, so two registrations of one text cannot both pass the look-up.
+     */
+    Registration register(StaffMember editor, SourceRequest request) {
+        String sha256 = sha256(request.text());
+        index.lock();
+        Optional<RegisteredSource> existing = sources.findBySha256(sha256);
+        if (existing.isPresent()) {
+            RegisteredSource source = existing.get();
+            return new Registration(source.view(index.sourceFingerprints(source.id())), false);
+        }
         String url = request.url() == null || request.url().isBlank() ? null : request.url().strip();
-        Engine.Prepared text = engine.prepare(request.text());
+        Engine.Prepared text = engine.prepareSource(request.text());
         RegisteredSource source = sources.save(new RegisteredSource(request.title().strip(), url, request.text(),
-                sha256(request.text()), text.tokens().size(), editor.username()));
+                sha256, text.tokens().size(), editor.username()));
         long[] keys = text.winnowed(engine.settings());
         index.add(FingerprintIndex.SOURCE, null, null, null, source.id(), keys, text.tokens().size());
         audit.recordAs(editor.username(), "plagiarism.source.registered", null, null,
                 Map.of("sourceId", source.id(), "title", source.title(), "words", text.tokens().size()));
-        return source.view(keys.length);
+        return new Registration(source.view(keys.length), true);
     }
 
     private static String sha256(String text) {

@@ -74,8 +74,27 @@ class PlagiarismMatch {
         this.sourceText = cut(sourceText, MAX_TEXT);
     }
 
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /** What identifies a passage as the same finding in another run: its source and where it lies in the revision. */
+    record Finding(String sourceKind, Long sourceArticleId, Integer sourceRevision, Long sourceId, int revisionStart, int revisionEnd) {
+    }
+
+    Finding finding() {
+        return new Finding(sourceKind, sourceArticleId, sourceRevision, sourceId, revisionStart, revisionEnd);
+    }
+
+    /**
+     * The text, or its first max - 1 chars and an ellipsis; the cut backs off one char rather than
+     * split a surrogate pair (an emoji, a character outside the BMP).
+     */
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     boolean quoted() {

@@ -14,9 +14,14 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** One report per revision; a re-run replaces its content, so re-running never duplicates. */
+/**
+ * One report per revision; a re-run replaces its content, so re-running never duplicates. A
+ * dismissal survives a re-run that finds nothing new ({@link #fill}).
+ */
 @Entity
 @Table(name = "plagiarism_report")
 class PlagiarismReport {
@@ -69,15 +74,23 @@ class PlagiarismReport {
         this.revisionId = revisionId;
     }
 
-    /** Replaces the report's findings with a new run's; a dismissal of an earlier finding does not carry over. */
+    /**
+     * Replaces the report's findings with a new run's. An editor's dismissal (with its justification)
+     * stays when the new run finds nothing the dismissed report did not already hold — every unquoted
+     * passage the same source at the same place in the revision, as in the 12-month re-review of an
+     * unchanged revision. A run that finds a new passage clears it: the new finding needs a decision of
+     * its own (the earlier dismissal stays in the audit trail, {@code plagiarism.dismissed}).
+     */
     void fill(boolean flagged, BigDecimal similarityPercent, int longestPassageWords, int words, int quotedWords,
             int candidates, List<PlagiarismMatch> matches) {
+        if (dismissedBy != null && !findings(this.matches).containsAll(findings(matches))) {
+            this.dismissalJustification = null;
+            this.dismissedBy = null;
+            this.dismissedAt = null;
+        }
         this.flagged = flagged;
         this.quotedWords = quotedWords;
         this.candidates = candidates;
-        this.dismissalJustification = null;
-        this.dismissedBy = null;
-        this.dismissedAt = null;
         this.similarityPercent = similarityPercent;
         this.longestPassageWords = longestPassageWords;
         this.words = words;
@@ -88,12 +101,22 @@ class PlagiarismReport {
 
     void dismiss(String editor, String justification) {
         this.dismissedBy = editor;
-        this.dismissalJustification = justification.length() > 8000 ? justification.substring(0, 7999) + "…" : justification;
+        this.dismissalJustification = PlagiarismMatch.cut(justification, 8000);
         this.dismissedAt = Instant.now();
     }
 
     boolean flagged() {
         return flagged;
+    }
+
+    private static Set<PlagiarismMatch.Finding> findings(List<PlagiarismMatch> matches) {
+        Set<PlagiarismMatch.Finding> found = new HashSet<>();
+        for (PlagiarismMatch m : matches) {
+            if (!m.quoted()) {
+                found.add(m.finding());
+            }
+        }
+        return found;
     }
 
     PlagiarismReportView view(long articleId, int revision) {

@@ -3,9 +3,9 @@ package com.imprimatur.plagiarism;
 import com.imprimatur.security.Staff;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -19,9 +19,10 @@ class SourceController {
         this.staff = staff;
     }
 
+    /** 201 with a new source; 200 with the source already registered when the same text comes again. */
     @PostMapping("/api/sources")
-    @ResponseStatus(HttpStatus.CREATED)
-    SourceView register(@Valid @RequestBody SourceRequest request) {
-        return corpus.register(staff.current(), request);
+    ResponseEntity<SourceView> register(@Valid @RequestBody SourceRequest request) {
+        PlagiarismCorpus.Registration registration = corpus.register(staff.current(), request);
+        return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK).body(registration.source());
     }
 }

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  * A text as the engine compares it: its words, normalised and hashed, each with the character
  * range it came from in the original, and whether it stands inside a quotation that cites a source.
  *
- * <p>Normalisation: the reference list at the end (a "References" heading and all after it),
- * Markdown link targets, bare URLs, HTML tags and citation markers such as (1), (2-4) or [3] are
+ * <p>Normalisation: Markdown link targets, bare URLs, HTML tags and citation markers such as (1), (2-4) or [3] are
  * skipped; Markdown punctuation falls away because only letters, digits and combining marks make
  * words. Each word is folded with NFKD, diacritics dropped and lower-cased, so "Café" and "CAFE"
  * are one word. Han ideographs and kana count one word each (those scripts put no spaces between words).
+ * A revision's body is taken whole; only {@link #withoutReferenceList} (registered sources) leaves
+ * out a trailing reference list.
  */
 final class Tokens {
 
@@ -36,21 +37,32 @@ final class Tokens {
     private final int[] ends;
     private final long[] hashes;
     private final boolean[] quoted;
-    /** breakBefore[i]: a citation marker stands between word i - 1 and word i, so no k-gram spans them. */
-    private final boolean[] breakBefore;
 
-    private Tokens(String text, int[] starts, int[] ends, long[] hashes, boolean[] quoted, boolean[] breakBefore) {
+    private Tokens(String text, int[] starts, int[] ends, long[] hashes, boolean[] quoted) {
         this.text = text;
-        this.breakBefore = breakBefore;
         this.starts = starts;
         this.ends = ends;
         this.hashes = hashes;
         this.quoted = quoted;
     }
 
+    /** A text as it is, every word of it (a revision's body: its references are a separate field, so nothing is cut). */
     static Tokens of(String text) {
+        return of(text, false);
+    }
+
+    /**
+     * A text whose trailing reference list (the last "References" / "Sources" … heading and all
+     * after it) is not compared: a registered source pasted from a web page or paper, where that list
+     * is shared bibliography rather than prose.
+     */
+    static Tokens withoutReferenceList(String text) {
+        return of(text, true);
+    }
+
+    private static Tokens of(String text, boolean cutReferenceList) {
         String t = text == null ? "" : text;
-        int end = referenceListStart(t);
+        int end = cutReferenceList ? referenceListStart(t) : t.length();
         int[][] skip = ranges(SKIPPED.matcher(t).region(0, end));
         int n = end;
         int[] starts = new int[Math.max(16, n / 5)];
@@ -87,16 +99,28 @@ final class Tokens {
                 continue;
             }
             int start = i;
+            int wordEnd = i;
             word.setLength(0);
-            while (i < n && (skipAt >= skip.length || skip[skipAt][0] > i)) {
+            while (i < n) {
                 int c = t.codePointAt(i);
-                if (!isWordPart(c) || isSingleWord(c)) {
-                    break;
+                if (skipAt < skip.length && skip[skipAt][0] <= i || !isWordPart(c) || isSingleWord(c)) {
+                    // an invisible character, emphasis marker or inline tag between two letters is not a word break
+                    int resume = continuation(t, i, n, skip, skipAt);
+                    if (resume < 0) {
+                        break;
+                    }
+                    i = resume;
+                    while (skipAt < skip.length && skip[skipAt][1] <= i) {
+                        skipAt++;
+                    }
+                    continue;
                 }
                 word.appendCodePoint(c);
                 i += Character.charCount(c);
+                wordEnd = i;
             }
-            count = add(count, start, i, word, starts, ends, hashes);
+            i = Math.max(i, wordEnd);
+            count = add(count, start, wordEnd, word, starts, ends, hashes);
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
                 ends = Arrays.copyOf(ends, count * 2);
@@ -106,15 +130,9 @@ final class Tokens {
         starts = Arrays.copyOf(starts, count);
         ends = Arrays.copyOf(ends, count);
         hashes = Arrays.copyOf(hashes, count);
-        boolean[] breaks = new boolean[count];
-        Matcher citation = CITATION.matcher(t).region(0, end);
-        while (citation.find()) {
-            int next = firstWordAtOrAfter(starts, citation.end());
-            if (next < count) {
-                breaks[next] = true;
-            }
-        }
-        return new Tokens(t, starts, ends, hashes, quotedWords(t, end, starts), breaks);
+        // a citation marker is skipped like any other non-word: k-grams run across it, so markers
+        // sprinkled through a copy cannot break it into pieces too short to match
+        return new Tokens(t, starts, ends, hashes, quotedWords(t, end, starts));
     }
 
     private static int add(int count, int start, int end, StringBuilder word, int[] starts, int[] ends, long[] hashes) {
@@ -158,10 +176,6 @@ final class Tokens {
         return citation.lookingAt() ? citation.end() : end;
     }
 
-    boolean breakBefore(int word) {
-        return breakBefore[word];
-    }
-
     boolean quoted(int word) {
         return quoted[word];
     }
@@ -174,6 +188,36 @@ final class Tokens {
     /** The hash the engine gives one normalised word (used to hash vocabularies directly, as the benchmark does). */
     static long wordHash(String word) {
         return hash(fold(new StringBuilder(word)));
+    }
+
+    /**
+     * Inside a word at {@code at}, where a character that makes no word stands: if a run of format
+     * characters (zero-width space, soft hyphen, word joiner…), emphasis markers ({@code * _ ~}) and
+     * inline HTML tags leads straight on to another letter or digit, the word goes on there and this
+     * returns where; otherwise -1 (the word ends). So {@code he\u200Bllo}, {@code he**l**lo} and
+     * {@code he<b></b>llo} are one word, as a reader sees them.
+     */
+    private static int continuation(String t, int at, int n, int[][] skip, int skipAt) {
+        int i = at;
+        while (i < n) {
+            while (skipAt < skip.length && skip[skipAt][1] <= i) {
+                skipAt++;
+            }
+            if (skipAt < skip.length && skip[skipAt][0] <= i) {
+                if (t.charAt(i) != '<') {
+                    return -1; // a URL, link target or citation marker: a real break
+                }
+                i = skip[skipAt][1];
+                continue;
+            }
+            int c = t.codePointAt(i);
+            if (Character.getType(c) == Character.FORMAT || c == '*' || c == '_' || c == '~') {
+                i += Character.charCount(c);
+                continue;
+            }
+            return i > at && isWordPart(c) && !isSingleWord(c) ? i : -1;
+        }
+        return -1;
     }
 
     private static boolean isWordPart(int cp) {

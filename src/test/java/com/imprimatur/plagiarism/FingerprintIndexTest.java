@@ -3,11 +3,14 @@ package com.imprimatur.plagiarism;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.imprimatur.support.IntegrationTest;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The durable index on the test MariaDB, with made-up fingerprint keys (random 36-bit values no real
@@ -55,5 +58,38 @@ class FingerprintIndexTest extends IntegrationTest {
         // adding a document again changes nothing
         assertThat(index.add(FingerprintIndex.SOURCE, null, null, null, base + 1, keys(shared, a, b), 3)).isEqualTo(one);
         assertThat(index.candidates(keys(a), base, 10)).extracting(FingerprintIndex.Doc::shared).containsExactly(1, 1);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * A writer whose transaction took its REPEATABLE READ snapshot before another node added a
+     * document to the same bucket must still merge into the latest blob, not its snapshot's.
+     */
+    @Test
+    void aWriterUnderRepeatableReadDoesNotLosePostingsCommittedSinceItsSnapshot() throws Exception {
+        long base = 5_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        int bucket = ThreadLocalRandom.current().nextInt(1 << Fingerprints.BUCKET_BITS);
+        long first = (long) bucket << Fingerprints.RESIDUAL_BITS | 11;
+        long second = (long) bucket << Fingerprints.RESIDUAL_BITS | 22;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            JdbcTemplate late = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            try {
+                // the late writer's snapshot begins here, before the other document exists
+                late.queryForList("select entries from plag_bucket where bucket = ?", Integer.class, bucket);
+                long other = new FingerprintIndex(jdbc, 1000).add(FingerprintIndex.SOURCE, null, null, null, base + 1, keys(first), 1);
+                long mine = new FingerprintIndex(late, 1000).add(FingerprintIndex.SOURCE, null, null, null, base + 2, keys(second), 1);
+                c.commit();
+                FingerprintIndex index = new FingerprintIndex(jdbc, 1000);
+                assertThat(index.candidates(keys(first), -1, 10)).extracting(FingerprintIndex.Doc::id).contains(other);
+                assertThat(index.candidates(keys(second), -1, 10)).extracting(FingerprintIndex.Doc::id).contains(mine);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
     }
 }

@@ -43,9 +43,11 @@ public final class InMemoryEngine {
     }
 
     public Outcome check(String text, Map<String, String> sourcesById) {
-        Engine.Prepared checked = engine.prepare(text);
+        // the evaluation's texts are whole articles ending in "## References", which the application's
+        // revision bodies never have (references are a separate field), so the list is left out here
+        Engine.Prepared checked = engine.prepareSource(text);
         List<Engine.Candidate<String>> all = new ArrayList<>();
-        sourcesById.forEach((id, source) -> all.add(new Engine.Candidate<>(id, engine.prepare(source))));
+        sourcesById.forEach((id, source) -> all.add(new Engine.Candidate<>(id, engine.prepareSource(source))));
         Engine.Result<String> result = engine.compare(checked, engine.sharingFingerprints(checked, all), new long[0]);
         List<Passage> passages = new ArrayList<>();
         Tokens here = checked.tokens();

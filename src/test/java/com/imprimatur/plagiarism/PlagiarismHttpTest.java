@@ -123,6 +123,29 @@ class PlagiarismHttpTest extends IntegrationTest {
     }
 
     @Test
+    void theSameTextRegisteredTwiceIsOneSource() {
+        Api api = api();
+        String text = "Leaflet.\n\n" + Desk.uniqueBody(80);
+        Api.Answer first = api.post("editor", "/api/sources", Map.of("title", "Leaflet on naps", "text", text));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        long id = first.json().get("id").asLong();
+        int docs = jdbc.queryForObject("select count(*) from plag_doc", Integer.class);
+
+        Api.Answer again = api.post("editor", "/api/sources", Map.of("title", "The same leaflet, another title", "text", text));
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("id").asLong()).isEqualTo(id);
+        assertThat(again.json().get("title").asText()).isEqualTo("Leaflet on naps");
+        assertThat(again.json().get("fingerprints").asInt()).isEqualTo(first.json().get("fingerprints").asInt()).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from plagiarism_source where sha256 = (select sha256 from plagiarism_source where id = ?)",
+                Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from plag_doc", Integer.class)).isEqualTo(docs);
+        assertThat(jdbc.queryForObject("select count(*) from plag_doc where source_id = ?", Integer.class, id)).isEqualTo(1);
+
+        // a text differing by one character is another source
+        assertThat(api.post("editor", "/api/sources", Map.of("title", "Leaflet on naps", "text", text + ".")).status()).isEqualTo(201);
+    }
+
+    @Test
     void badSourcesAreRefusedAndNothingIsStored() {
         Api api = api();
         int before = jdbc.queryForObject("select count(*) from plagiarism_source", Integer.class);

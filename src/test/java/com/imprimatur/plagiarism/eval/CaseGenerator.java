@@ -363,7 +363,7 @@ public final class CaseGenerator {
         /** Parts of the host that hold a run of words, outside the truth, found in a source. */
         private static List<Article.Span> dirtySpans(Article.Rendered r, List<TruthPassage> truth, Set<String> sourceRuns) {
             String text = r.text();
-            List<Word> words = Word.of(text, Article.bodyEnd(text));
+            List<Word> words = Word.withoutMarkers(text, Article.bodyEnd(text));
             List<Article.Span> dirty = new ArrayList<>();
             int clean = 0; // consecutive words outside the truth, ending at i
             for (int i = 0; i < words.size(); i++) {

@@ -228,9 +228,10 @@ class CaseGeneratorTest {
             }
             for (TruthPassage t : c.truth()) {
                 if (t.obfuscation() == Obfuscation.NONE && !t.quotedAndCited()) {
+                    // found whole (a detection may run on where the texts happen to go on alike)
                     assertThat(baseline.detect(c).detections()).anyMatch(d -> d.sourceId().equals(t.sourceId())
-                            && d.suspFrom() == t.suspFrom() && d.suspTo() == t.suspTo()
-                            && d.srcFrom() == t.srcFrom() && d.srcTo() == t.srcTo());
+                            && d.suspFrom() <= t.suspFrom() && d.suspTo() >= t.suspTo()
+                            && d.srcFrom() <= t.srcFrom() && d.srcTo() >= t.srcTo());
                     found.add(t.obfuscation());
                 }
             }

@@ -1,0 +1,76 @@
+package com.imprimatur.plagiarism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.imprimatur.support.IntegrationTest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The start-up backfill: published revisions missing from the index, found by one anti-join, read in pages. */
+class CorpusBackfillTest extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlagiarismCorpus corpus;
+
+    /** Inserts an article whose revision 1 is published (as seeded or pre-index data would be); returns the revision id. */
+    private long publishedRevisionOutsideTheIndex(String body) {
+        String slug = "backfill-" + UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into article (slug, created_by, created_at, status, current_revision, published_revision, published_at)"
+                + " values (?, 'writer', ?, 'PUBLISHED', 1, 1, ?)", slug, now, now);
+        long article = jdbc.queryForObject("select id from article where slug = ?", Long.class, slug);
+        jdbc.update("insert into revision (article_id, number, title, summary, body, created_by, created_at, content_sha256)"
+                + " values (?, 1, 'Backfill', 'Backfill', ?, 'writer', ?, ?)", article, body, now, "0".repeat(64));
+        return jdbc.queryForObject("select id from revision where article_id = ?", Long.class, article);
+    }
+
+    private boolean indexed(long revisionId) {
+        return jdbc.queryForObject("select count(*) from plag_doc where revision_id = ?", Integer.class, revisionId) == 1;
+    }
+
+    @Test
+    void indexesEveryMissingPublishedRevisionPageByPageAndSurvivesAFailure() {
+        List<Long> revisions = new ArrayList<>();
+        for (int i = 0; i < CorpusBackfill.PAGE + 5; i++) {
+            revisions.add(publishedRevisionOutsideTheIndex("Backfilled text number " + i + " about sleep, light and the evening routine."));
+        }
+        long failing = revisions.get(3);
+        PlagiarismCorpus flaky = new PlagiarismCorpus(null, null, null, null, null) {
+            @Override
+            public void addPublished(long revisionId, long articleId, int number, String body) {
+                if (revisionId == failing) {
+                    throw new org.springframework.dao.CannotAcquireLockException("Lock wait timeout exceeded (simulated)");
+                }
+                corpus.addPublished(revisionId, articleId, number, body);
+            }
+        };
+        CorpusBackfill backfill = new CorpusBackfill(jdbc, flaky);
+        int added = backfill.indexWhatIsMissing();
+        assertThat(added).isGreaterThanOrEqualTo(revisions.size() - 1);
+        assertThat(revisions.stream().filter(id -> id != failing)).allMatch(this::indexed);
+        assertThat(indexed(failing)).isFalse();
+        assertThat(backfill.page(0)).extracting(CorpusBackfill.Missing::revisionId).contains(failing);
+
+        // the next start picks up what failed, and then nothing is missing
+        CorpusBackfill real = new CorpusBackfill(jdbc, corpus);
+        assertThat(real.indexWhatIsMissing()).isGreaterThanOrEqualTo(1);
+        assertThat(indexed(failing)).isTrue();
+        assertThat(real.page(0)).isEmpty();
+        assertThat(real.indexWhatIsMissing()).isZero();
+    }
+
+    @Test
+    void aFailingQueryIsLoggedNotThrown() {
+        CorpusBackfill broken = new CorpusBackfill(new JdbcTemplate(), corpus);
+        broken.onStart(); // no data source: the query fails, the start goes on
+    }
+}

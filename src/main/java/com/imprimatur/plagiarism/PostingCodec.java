@@ -51,24 +51,9 @@ final class PostingCodec {
 
     static long[] decode(byte[] blob) {
         long[] postings = new long[blob.length / 3 + 1];
-        int n = 0;
-        int i = 0;
-        long document = 0;
-        while (i < blob.length) {
-            long delta = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = blob[i++] & 0xFF;
-                delta |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            document += delta;
-            int residual = (blob[i] & 0xFF) << 8 | (blob[i + 1] & 0xFF);
-            i += 2;
-            postings[n++] = posting(document, residual);
-        }
-        return Arrays.copyOf(postings, n);
+        int[] n = {0};
+        walk(blob, (residual, document) -> postings[n[0]++] = posting(document, residual));
+        return Arrays.copyOf(postings, n[0]);
     }
 
     interface Hit {
@@ -77,6 +62,15 @@ final class PostingCodec {
 
     /** Calls back once for each posting whose residual is among {@code residuals} (sorted), without decoding into an array. */
     static void scan(byte[] blob, int[] residuals, Hit hits) {
+        walk(blob, (residual, document) -> {
+            if (residuals.length == 1 ? residuals[0] == residual : Arrays.binarySearch(residuals, residual) >= 0) {
+                hits.accept(residual, document);
+            }
+        });
+    }
+
+    /** Every posting of a blob in order: a varint document delta, then the 16-bit residual. */
+    private static void walk(byte[] blob, Hit each) {
         int i = 0;
         long document = 0;
         while (i < blob.length) {
@@ -91,9 +85,7 @@ final class PostingCodec {
             document += delta;
             int residual = (blob[i] & 0xFF) << 8 | (blob[i + 1] & 0xFF);
             i += 2;
-            if (residuals.length == 1 ? residuals[0] == residual : Arrays.binarySearch(residuals, residual) >= 0) {
-                hits.accept(residual, document);
-            }
+            each.accept(residual, document);
         }
     }
 }

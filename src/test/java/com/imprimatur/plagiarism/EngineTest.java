@@ -14,20 +14,11 @@ import org.junit.jupiter.api.Timeout;
 class EngineTest {
 
     private final Engine engine = new Engine(Engine.Settings.DEFAULT, Engine.Policy.DEFAULT);
-    private final Random random = new Random(7);
+    private final MadeUpWords madeUp = new MadeUpWords(7);
+    private final Random random = madeUp.random();
 
-    /** Made-up words (no shared phrases by accident), space separated. */
     private String words(int n) {
-        StringBuilder sb = new StringBuilder();
-        String[] syllables = {"ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "pi", "da", "gu", "he"};
-        for (int i = 0; i < n; i++) {
-            int len = 2 + random.nextInt(3);
-            for (int j = 0; j < len; j++) {
-                sb.append(syllables[random.nextInt(syllables.length)]);
-            }
-            sb.append(i % 12 == 11 ? ". " : " ");
-        }
-        return sb.toString().strip();
+        return madeUp.words(n);
     }
 
     private Engine.Result<String> check(String text, String... sources) {

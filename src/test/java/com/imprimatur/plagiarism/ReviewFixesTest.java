@@ -4,26 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Defects found in the review of issue 3, each with the case that showed it. */
 class ReviewFixesTest {
 
     private final Engine engine = new Engine(Engine.Settings.DEFAULT, Engine.Policy.DEFAULT);
-    private final Random random = new Random(11);
+    private final MadeUpWords madeUp = new MadeUpWords(11);
 
     private String words(int n) {
-        StringBuilder sb = new StringBuilder();
-        String[] syllables = {"ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "pi", "da", "gu", "he"};
-        for (int i = 0; i < n; i++) {
-            int len = 2 + random.nextInt(3);
-            for (int j = 0; j < len; j++) {
-                sb.append(syllables[random.nextInt(syllables.length)]);
-            }
-            sb.append(i % 12 == 11 ? ". " : " ");
-        }
-        return sb.toString().strip();
+        return madeUp.words(n);
     }
 
     private Engine.Result<String> check(String text, String... sources) {

@@ -151,12 +151,6 @@ public class ArticleService {
         visibleArticle(caller, articleId);
     }
 
-    /** The published text of every article but one: what a revision of that article is compared against. */
-    @Transactional(readOnly = true)
-    public List<RevisionView> publishedRevisionsExcept(long articleId) {
-        return revisions.findPublishedExcept(articleId).stream().map(Revision::view).toList();
-    }
-
     @Transactional(readOnly = true)
     public Optional<PublishedArticle> publishedBySlug(String slug) {
         return articles.findBySlug(slug).filter(a -> a.publishedRevision() != null).map(a -> new PublishedArticle(

@@ -182,6 +182,16 @@ public class ArticleService {
         audit.record("revision.published", articleId, number, Map.of("reviewedBy", reviewer, "lastReviewed", reviewedAt));
     }
 
+    /**
+     * Whether revision {@code number} may still go live when its publication comes: the article is
+     * not withdrawn, and no revision as new or newer is live already.
+     */
+    @Transactional(readOnly = true)
+    public boolean publishable(long articleId, int number) {
+        Article article = article(articleId);
+        return article.publishedRevision() == null || article.publishedRevision() < number;
+    }
+
     private void submitted(Revision revision) {
         RevisionView view = revision.view();
         Map<String, Object> details = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package com.imprimatur.audit;
 
+import com.imprimatur.identity.UserName;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.imprimatur.problem.Problem;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class AuditController {
     }
 
     static AuditQuery query(Long article, String actor, String from, String to) {
-        return new AuditQuery(article, actor, instant("from", from, false), instant("to", to, true));
+        return new AuditQuery(article, actor == null || actor.isBlank() ? null : UserName.canonical(actor), instant("from", from, false), instant("to", to, true));
     }
 
     /** An ISO instant, or a date: from its start (from) or through its end (to), UTC. */

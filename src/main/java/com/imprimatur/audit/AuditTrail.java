@@ -1,5 +1,6 @@
 package com.imprimatur.audit;
 
+import com.imprimatur.identity.UserName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +83,6 @@ public class AuditTrail {
         if (auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return READER;
         }
-        return auth.getName();
+        return UserName.canonical(auth.getName());
     }
 }

@@ -1,8 +1,13 @@
 package com.imprimatur.publication;
 
 import com.imprimatur.article.ArticleService;
+import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.factcheck.FactCheck;
+import com.imprimatur.factcheck.Finding;
 import com.imprimatur.plagiarism.PlagiarismCorpus;
 import com.imprimatur.review.TaskDecisions;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,12 +19,45 @@ public class Publisher {
     private final ArticleService articles;
     private final TaskDecisions decisions;
     private final PlagiarismCorpus corpus;
+    private final FactCheck factCheck;
+    private final AuditTrail audit;
+
+    /** What the gates say when a publication comes due. */
+    public enum Gate {
+        /** Go live. */
+        OPEN,
+        /** The article was withdrawn, or a revision as new is live already: nothing to publish. */
+        NOT_PUBLISHABLE,
+        /** A blocking fact-check finding appeared since the approval (a retraction, say): a physician looks again. */
+        RECHECK
+    }
 
     /** Also indexes the revision for the plagiarism check, in the same transaction: live means comparable. */
-    Publisher(ArticleService articles, TaskDecisions decisions, PlagiarismCorpus corpus) {
+    Publisher(ArticleService articles, TaskDecisions decisions, PlagiarismCorpus corpus, FactCheck factCheck, AuditTrail audit) {
         this.corpus = corpus;
         this.articles = articles;
         this.decisions = decisions;
+        this.factCheck = factCheck;
+        this.audit = audit;
+    }
+
+    /**
+     * The gates, checked again when the publication runs (at once, or at its scheduled time, maybe
+     * weeks after the editor's approval); a closed gate is an audit event.
+     */
+    public Gate gate(long articleId, int revision) {
+        if (!articles.publishable(articleId, revision)) {
+            audit.record("publication.cancelled", articleId, revision,
+                    Map.of("reason", "the article was withdrawn or a revision as new is live"));
+            return Gate.NOT_PUBLISHABLE;
+        }
+        List<Finding> blocking = factCheck.report(articleId, revision).blockingFindings();
+        if (!blocking.isEmpty()) {
+            audit.record("publication.held", articleId, revision, Map.of("reason", blocking.get(0).message(),
+                    "blockingFindings", blocking.size(), "next", "medicalReview"));
+            return Gate.RECHECK;
+        }
+        return Gate.OPEN;
     }
 
     public void publish(long articleId, int revision) {

@@ -1,5 +1,6 @@
 package com.imprimatur.security;
 
+import com.imprimatur.identity.UserName;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -19,9 +20,11 @@ class AppUserDetailsService implements UserDetailsService {
 
     @Override
     @Transactional(readOnly = true)
-    public UserDetails loadUserByUsername(String username) {
+    public UserDetails loadUserByUsername(String typed) {
+        // the principal carries the canonical name, never the spelling that was typed
+        String username = UserName.canonical(typed);
         AppUser user = users.findById(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        return User.withUsername(user.username())
+        return User.withUsername(username)
                 .password(user.passwordHash())
                 .disabled(!user.enabled())
                 .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())

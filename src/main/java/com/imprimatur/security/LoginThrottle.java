@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
+import com.imprimatur.identity.UserName;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -86,7 +86,7 @@ class LoginThrottle {
     }
 
     private static String key(String username) {
-        String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String key = UserName.canonical(username);
         return key.length() > 190 ? key.substring(0, 190) : key;
     }
 }

@@ -1,5 +1,6 @@
 package com.imprimatur.security;
 
+import com.imprimatur.identity.UserName;
 import com.imprimatur.problem.Problem;
 import java.util.Collection;
 import java.util.Comparator;
@@ -42,11 +43,11 @@ public class Staff {
                 }
             }
         }
-        return new StaffMember(auth.getName(), roles);
+        return new StaffMember(UserName.canonical(auth.getName()), roles);
     }
 
     public Optional<StaffProfile> profile(String username) {
-        return users.findById(username).map(AppUser::profile);
+        return users.findById(UserName.canonical(username)).map(AppUser::profile);
     }
 
     /** Everyone holding the role, enabled or not, by display name. */
@@ -61,7 +62,7 @@ public class Staff {
     }
 
     public Map<String, StaffProfile> profiles(Collection<String> usernames) {
-        return users.findByUsernameIn(usernames).stream().map(AppUser::profile)
+        return users.findByUsernameIn(usernames.stream().map(UserName::canonical).toList()).stream().map(AppUser::profile)
                 .collect(Collectors.toMap(StaffProfile::username, Function.identity()));
     }
 }

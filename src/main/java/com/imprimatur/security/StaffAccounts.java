@@ -1,5 +1,6 @@
 package com.imprimatur.security;
 
+import com.imprimatur.identity.UserName;
 import com.imprimatur.audit.AuditTrail;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ public class StaffAccounts {
     @Transactional
     public boolean createIfAbsent(String username, String password, String displayName, String credentials,
             String specialty, Set<Role> roles) {
+        username = UserName.canonical(username);
         if (users.existsById(username)) {
             return false;
         }

@@ -1,5 +1,6 @@
 package com.imprimatur.security;
 
+import com.imprimatur.identity.UserName;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -23,7 +24,7 @@ class StaffSessions {
         int ended = 0;
         for (Object principal : registry.getAllPrincipals()) {
             String name = principal instanceof UserDetails details ? details.getUsername() : String.valueOf(principal);
-            if (name.equals(username)) {
+            if (UserName.same(name, username)) {
                 for (SessionInformation session : registry.getAllSessions(principal, false)) {
                     session.expireNow();
                     ended++;

@@ -1,6 +1,7 @@
 package com.imprimatur.security;
 
 import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.identity.UserName;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -34,7 +35,7 @@ class ThrottledLogin implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        String name = attempt.getName() == null ? "" : attempt.getName();
+        String name = UserName.canonical(attempt.getName());
         LoginThrottle.State state = throttle.before(name);
         if (!state.lockedFor().isZero()) {
             throw new LoginThrottled(state.lockedFor());

@@ -1,6 +1,7 @@
 package com.imprimatur.security;
 
 import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.identity.UserName;
 import com.imprimatur.problem.Problem;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,7 +51,7 @@ class UserAdmin {
 
     UserView create(UserRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        String username = request.username() == null ? "" : request.username().strip();
+        String username = UserName.canonical(request.username());
         if (!USERNAME.matcher(username).matches()) {
             errors.add(error("username", "2 to 63 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
@@ -86,10 +87,11 @@ class UserAdmin {
         return UserView.of(user);
     }
 
-    UserView update(String username, UserRequest request) {
+    UserView update(String typed, UserRequest request) {
+        String username = UserName.canonical(typed);
         AppUser user = user(username);
         List<Map<String, String>> errors = new ArrayList<>();
-        if (request.username() != null && !request.username().strip().equals(username)) {
+        if (request.username() != null && !UserName.canonical(request.username()).equals(username)) {
             errors.add(error("username", "a user name cannot be changed"));
         }
         if (request.displayName() != null && request.displayName().isBlank()) {
@@ -146,7 +148,8 @@ class UserAdmin {
     }
 
     private AppUser user(String username) {
-        return users.findById(username).orElseThrow(() -> Problem.notFound("User " + username));
+        String canonical = UserName.canonical(username);
+        return users.findById(canonical).orElseThrow(() -> Problem.notFound("User " + canonical));
     }
 
     private static void checkPassword(String password, boolean required, List<Map<String, String>> errors) {

@@ -2,6 +2,7 @@ package com.imprimatur.workflow;
 
 import com.imprimatur.article.ReviewRoute;
 import com.imprimatur.article.RevisionView;
+import com.imprimatur.audit.AuditTrail;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaReviewRoute implements ReviewRoute {
 
+    /** The BPMN message of the boundary event "Reader report joined". */
+    static final String REPORT_JOINED = "readerReportJoined";
+
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final AuditTrail audit;
 
-    CamundaReviewRoute(RuntimeService runtime, TaskService tasks) {
+    CamundaReviewRoute(RuntimeService runtime, TaskService tasks, AuditTrail audit) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.audit = audit;
     }
 
     @Override
@@ -43,11 +49,26 @@ class CamundaReviewRoute implements ReviewRoute {
         start(revision, CycleReason.SUBMISSION);
     }
 
+    /**
+     * Joins the open cycle, if any; when that cycle is past medical review (checks, plagiarism
+     * finding, publication approval, scheduled publication), the BPMN's "Reader report joined" event
+     * sends it back to medical review, so that a physician sees the report before anything goes live.
+     */
     @Override
     public String reopen(RevisionView published, CycleReason because) {
-        return openCycle(published.articleId()).map(Cycle::id).orElseGet(() -> start(published, because));
+        Optional<Cycle> open = openCycle(published.articleId());
+        if (open.isEmpty()) {
+            return start(published, because);
+        }
+        String cycle = open.get().id();
+        if (!runtime.createMessageCorrelation(REPORT_JOINED).processInstanceId(cycle).correlateAllWithResult().isEmpty()) {
+            audit.record("review.sent-back", published.articleId(), open.get().revision(),
+                    Map.of("cycleId", cycle, "because", because.name(), "to", "medicalReview"));
+        }
+        return cycle;
     }
 
+    /** Read in two queries that both tolerate the cycle ending between them: then there is no open cycle. */
     @Override
     public Optional<Cycle> openCycle(long articleId) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
@@ -55,10 +76,16 @@ class CamundaReviewRoute implements ReviewRoute {
         if (instance == null) {
             return Optional.empty();
         }
-        Map<String, Object> vars = runtime.getVariables(instance.getId(),
-                List.of(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE));
+        Map<String, Object> vars = new HashMap<>();
+        runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+                .variableNameIn(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE).list().stream()
+                .filter(v -> instance.getId().equals(v.getExecutionId()))
+                .forEach(v -> vars.put(v.getName(), v.getValue()));
+        if (!(vars.get(ProcessVariables.REVISION) instanceof Number revision)) {
+            return Optional.empty();
+        }
         Object because = vars.get(ProcessVariables.OPENED_BECAUSE);
-        return Optional.of(new Cycle(instance.getId(), ((Number) vars.get(ProcessVariables.REVISION)).intValue(),
+        return Optional.of(new Cycle(instance.getId(), revision.intValue(),
                 because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because.toString())));
     }
 
@@ -78,13 +105,23 @@ class CamundaReviewRoute implements ReviewRoute {
         return variables;
     }
 
+    /** The open tasks with their cycle's revision; a task whose cycle ended while this was read is left out. */
     @Override
     public List<OpenTask> openTasks(long articleId) {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(articleId))
                 .processDefinitionKey(ProcessVariables.PROCESS_KEY).list();
-        return open.stream().sorted(Comparator.comparing(Task::getCreateTime)).map(t -> new OpenTask(t.getId(),
-                t.getTaskDefinitionKey(), t.getName(),
-                ((Number) tasks.getVariable(t.getId(), ProcessVariables.REVISION)).intValue(), t.getAssignee(),
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Integer> revisions = new HashMap<>();
+        runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(open.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
+                .variableName(ProcessVariables.REVISION).list().stream()
+                .filter(v -> v.getExecutionId().equals(v.getProcessInstanceId()) && v.getValue() instanceof Number)
+                .forEach(v -> revisions.put(v.getProcessInstanceId(), ((Number) v.getValue()).intValue()));
+        return open.stream().filter(t -> revisions.containsKey(t.getProcessInstanceId()))
+                .sorted(Comparator.comparing(Task::getCreateTime)).map(t -> new OpenTask(t.getId(),
+                t.getTaskDefinitionKey(), t.getName(), revisions.get(t.getProcessInstanceId()), t.getAssignee(),
                 t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
     }
 

@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.identity.UserName;
 import com.imprimatur.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,9 +40,9 @@ public class SpringSessionAuthentication implements AuthenticationProvider {
             }
         }
         if (!groups.contains(Role.ADMIN.group())) {
-            return AuthenticationResult.unsuccessful(auth.getName());
+            return AuthenticationResult.unsuccessful(UserName.canonical(auth.getName()));
         }
-        AuthenticationResult result = AuthenticationResult.successful(auth.getName());
+        AuthenticationResult result = AuthenticationResult.successful(UserName.canonical(auth.getName()));
         result.setGroups(groups);
         result.setTenants(List.of());
         return result;

@@ -19,8 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -36,9 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class TaskDesk {
 
-    /** Tasks whose decision an author of the revision must not take. */
-    static final Set<String> FOUR_EYES = Set.of(TaskDecisions.MEDICAL_REVIEW,
-            TaskDecisions.RESOLVE_PLAGIARISM, TaskDecisions.APPROVE_PUBLICATION, TaskDecisions.TRIAGE_REPORT);
     private static final int PAGE_LIMIT = 200;
 
     private final TaskService tasks;
@@ -113,10 +113,10 @@ public class TaskDesk {
         }
         Task task = visibleTask(caller, taskId);
         List<String> groups = candidateGroups(task);
-        List<String> authors = FOUR_EYES.contains(task.getTaskDefinitionKey()) ? authors(task) : List.of();
+        Set<String> excluded = excluded(task);
         List<StaffProfile> people = Arrays.stream(Role.values()).filter(r -> groups.contains(r.group()))
                 .flatMap(r -> staff.withRole(r).stream()).distinct()
-                .filter(p -> p.enabled() && !authors.contains(p.username())).toList();
+                .filter(p -> p.enabled() && !excluded.contains(p.username())).toList();
         Map<String, Integer> loads = queue.loads(people.stream().map(StaffProfile::username).toList());
         return people.stream().map(p -> new Candidate(p, loads.getOrDefault(p.username(), 0)))
                 .sorted(Comparator.comparingInt(Candidate::load).thenComparing(c -> c.profile().displayName())).toList();
@@ -132,7 +132,7 @@ public class TaskDesk {
         }
         requireCandidate(task, caller.username(), caller.roles(), "You");
         try {
-            tasks.claim(taskId, caller.username());
+            guarded(() -> tasks.claim(taskId, caller.username()));
         } catch (TaskAlreadyClaimedException e) {
             throw Problem.conflict("task-held-by-another", "Task " + taskId + " is held by " + e.getTaskAssignee() + ": they claimed it first.")
                     .with("assignee", e.getTaskAssignee());
@@ -170,7 +170,7 @@ public class TaskDesk {
                 () -> Problem.invalid("not-a-candidate", "There is no active user '" + username + "'."));
         requireCandidate(task, target.username(), target.roles(), target.username());
         String before = task.getAssignee();
-        tasks.setAssignee(taskId, target.username());
+        guarded(() -> tasks.setAssignee(taskId, target.username()));
         TaskView assigned = view(tasks.createTaskQuery().taskId(taskId).singleResult());
         Map<String, Object> details = new HashMap<>();
         details.put("assignee", target.username());
@@ -213,7 +213,7 @@ public class TaskDesk {
         }
         // recorded before the engine moves on, so the event precedes whatever the decision sets off
         audited("task.completed", view, details);
-        tasks.complete(taskId, variables);
+        guarded(() -> tasks.complete(taskId, variables));
         return view;
     }
 
@@ -224,18 +224,43 @@ public class TaskDesk {
         audit.record(type, task.articleId(), task.revision(), details);
     }
 
-    /** The task if the caller may see it (assignee, candidate, or editor); otherwise 404. */
+    /**
+     * The task if the caller may see it (assignee, candidate, or editor); otherwise 404, as when it
+     * ends (completed, its cycle withdrawn) while this is read.
+     */
     private Task visibleTask(StaffMember caller, String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             throw Problem.notFound("Task " + taskId);
         }
         boolean visible = caller.username().equals(task.getAssignee()) || caller.has(Role.EDITOR)
-                || candidateGroups(task).stream().anyMatch(caller.groups()::contains);
+                || whileOpen(task, () -> candidateGroups(task)).stream().anyMatch(caller.groups()::contains);
         if (!visible) {
             throw Problem.notFound("Task " + taskId);
         }
         return task;
+    }
+
+    /** An engine command that {@link FourEyesGuard} may refuse (a role taken away since the desk checked, say): 403. */
+    private static void guarded(Runnable command) {
+        try {
+            command.run();
+        } catch (ProcessEngineException e) {
+            FourEyesGuard.Refused refused = FourEyesGuard.Refused.in(e);
+            if (refused == null) {
+                throw e;
+            }
+            throw Problem.forbidden("four-eyes", refused.getMessage());
+        }
+    }
+
+    /** A read of a task that may end meanwhile: then it is gone (404), not a server error. */
+    private static <T> T whileOpen(Task task, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (NullValueException | NotFoundException e) {
+            throw Problem.notFound("Task " + task.getId());
+        }
     }
 
     private void requireCandidate(Task task, String username, Set<Role> roles, String who) {
@@ -251,10 +276,15 @@ public class TaskDesk {
     }
 
     private void requireNotAuthor(Task task, String username, String who) {
-        if (FOUR_EYES.contains(task.getTaskDefinitionKey()) && authors(task).contains(username)) {
-            String detail = who + " wrote this revision; someone else must decide on it (four-eyes).";
+        String detail = FourEyes.refusal(task.getTaskDefinitionKey(), excluded(task), username, who);
+        if (detail != null) {
             throw "You".equals(who) ? Problem.forbidden("four-eyes", detail) : Problem.invalid("four-eyes", detail);
         }
+    }
+
+    private Set<String> excluded(Task task) {
+        Map<String, Object> variables = whileOpen(task, () -> tasks.getVariables(task.getId(), FourEyes.VARIABLES));
+        return FourEyes.excluded(task.getTaskDefinitionKey(), variables::get);
     }
 
     private List<String> candidateGroups(Task task) {
@@ -264,13 +294,13 @@ public class TaskDesk {
     }
 
     private List<String> authors(Task task) {
-        Object authors = tasks.getVariable(task.getId(), ProcessVariables.AUTHORS);
+        Object authors = whileOpen(task, () -> tasks.getVariable(task.getId(), ProcessVariables.AUTHORS));
         return authors == null ? List.of() : Arrays.asList(authors.toString().split(","));
     }
 
     private TaskView view(Task task) {
-        Map<String, Object> vars = tasks.getVariables(task.getId(),
-                List.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.REPORT_ID));
+        Map<String, Object> vars = whileOpen(task, () -> tasks.getVariables(task.getId(),
+                List.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.REPORT_ID)));
         return view(task, vars);
     }
 

@@ -2,11 +2,12 @@ package com.imprimatur.workflow;
 
 import com.imprimatur.article.LiveRevisions;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -51,11 +52,11 @@ class TaskQueueListener implements TaskListener {
     }
 
     private void record(DelegateTask task) {
-        Map<String, Object> variables = Map.of(
-                ProcessVariables.ARTICLE_ID, orNone(task.getVariable(ProcessVariables.ARTICLE_ID)),
-                ProcessVariables.REVISION, orNone(task.getVariable(ProcessVariables.REVISION)),
-                ProcessVariables.AUTHORS, orNone(task.getVariable(ProcessVariables.AUTHORS)),
-                ProcessVariables.REPORT_ID, orNone(task.getVariable(ProcessVariables.REPORT_ID)));
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : List.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.REPORT_ID)) {
+            variables.put(name, orNone(task.getVariable(name)));
+        }
+        FourEyes.VARIABLES.forEach(name -> variables.put(name, orNone(task.getVariable(name))));
         record(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
                 task.getCreateTime(), task.getDueDate(), task.getAssignee(), task.getCandidates(), variables);
     }
@@ -73,9 +74,7 @@ class TaskQueueListener implements TaskListener {
         if (groups.size() > 1) {
             log.warn("Task {} ({}) has several candidate groups {}; the queues offer it to {}", id, key, groups, groups.get(0));
         }
-        Object authors = variables.get(ProcessVariables.AUTHORS);
-        List<String> fourEyes = TaskDesk.FOUR_EYES.contains(key) && authors instanceof String text && !text.isBlank()
-                ? Arrays.asList(text.split(",")) : List.of();
+        Set<String> fourEyes = FourEyes.excluded(key, variables::get);
         queue.put(new TaskQueue.Entry(id, key, nameOf(name, key), processInstanceId, articleId.longValue(), revision,
                 title(articleId.longValue(), revision), groups.isEmpty() ? null : groups.get(0), assignee,
                 created == null ? Instant.now() : created.toInstant(), instant(due),

@@ -2,6 +2,7 @@ package com.imprimatur.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -14,16 +15,19 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link TaskQueueListener} to every user task of every deployed process, as a built-in
- * listener: it runs even when a cancellation skips custom listeners, so no row outlives its task.
+ * Adds {@link FourEyesGuard} and {@link TaskQueueListener} to every user task of every deployed
+ * process, as built-in listeners: they run whatever path reaches the engine, and the queue's
+ * listener runs even when a cancellation skips custom listeners, so no row outlives its task.
  */
 @Component
 class TaskQueuePlugin extends AbstractProcessEnginePlugin {
 
     private final TaskQueueListener listener;
+    private final FourEyesGuard guard;
 
-    TaskQueuePlugin(TaskQueueListener listener) {
+    TaskQueuePlugin(TaskQueueListener listener, FourEyesGuard guard) {
         this.listener = listener;
+        this.guard = guard;
     }
 
     @Override
@@ -34,6 +38,8 @@ class TaskQueuePlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, guard);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
                 TaskQueueListener.EVENTS.forEach(event -> definition.addBuiltInTaskListener(event, listener));
             }
         });

@@ -49,6 +49,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         row("GET /api/articles/{id}",                                  401, 404, 404, 404, 404);
         row("GET /api/articles/{id}/revisions",                        401, 404, 404, 404, 404);
         row("POST /api/articles/{id}/revisions",                       401, 422, 422, 422, 422);
+        row("POST /api/articles/{id}/withdraw",                        401, 403, 403, 422, 403); // editors only; the reason before the article
         row("GET /api/articles/{id}/revisions/{n}",                    401, 404, 404, 404, 404);
         row("GET /api/articles/{id}/revisions/{n}/diff",               401, 404, 404, 404, 404);
         row("GET /api/articles/{id}/revisions/{n}/plagiarism",         401, 404, 404, 404, 404);
@@ -96,6 +97,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         row("GET /articles/{id}",                                      302, 404, 404, 404, 404);
         row("GET /articles/{id}/edit",                                 302, 404, 404, 404, 404);
         row("POST /articles/{id}/revisions",                           302, 404, 404, 404, 404);
+        row("POST /articles/{id}/withdraw",                            302, 403, 403, 404, 403); // editors only
         row("GET /articles/{id}/revisions/{n}",                        302, 404, 404, 404, 404);
         // the reader's page (issue 5): anyone; an unknown slug is 404 for everyone
         row("GET /public/articles/{slug}",                             404, 404, 404, 404, 404);

@@ -51,6 +51,15 @@ class Article {
     @Column(name = "reviewed_by")
     private String reviewedBy;
 
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by")
+    private String withdrawnBy;
+
+    @Column(name = "withdrawn_reason")
+    private String withdrawnReason;
+
     @Version
     private long version;
 
@@ -74,7 +83,10 @@ class Article {
         this.status = status;
     }
 
-    /** A re-reviewed revision published again keeps its "last modified": only the review is new. */
+    /**
+     * A re-reviewed revision published again keeps its "last modified": only the review is new. A
+     * publication ends a withdrawal: the article is live again.
+     */
     void published(int revision, String reviewer, Instant reviewedAt, Instant at) {
         if (publishedRevision == null || publishedRevision != revision) {
             this.publishedAt = at;
@@ -86,11 +98,30 @@ class Article {
             firstPublishedAt = at;
         }
         this.status = ArticleStatus.PUBLISHED;
+        this.withdrawnAt = null;
+        this.withdrawnBy = null;
+        this.withdrawnReason = null;
     }
 
-    /** A cycle that ended without publishing leaves a published revision live. */
+    /** A cycle that ended without publishing leaves a published revision live, and a withdrawn article offline. */
     void cycleEndedUnpublished() {
-        this.status = publishedRevision == null ? ArticleStatus.REJECTED : ArticleStatus.PUBLISHED;
+        if (withdrawn()) {
+            this.status = ArticleStatus.WITHDRAWN;
+        } else {
+            this.status = publishedRevision == null ? ArticleStatus.REJECTED : ArticleStatus.PUBLISHED;
+        }
+    }
+
+    /** Offline until a revision is published again; the publication data stay as they were. */
+    void withdraw(String editor, String reason, Instant at) {
+        this.status = ArticleStatus.WITHDRAWN;
+        this.withdrawnAt = at;
+        this.withdrawnBy = editor;
+        this.withdrawnReason = reason;
+    }
+
+    boolean withdrawn() {
+        return withdrawnAt != null;
     }
 
     Long id() {
@@ -135,5 +166,17 @@ class Article {
 
     String reviewedBy() {
         return reviewedBy;
+    }
+
+    Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    String withdrawnBy() {
+        return withdrawnBy;
+    }
+
+    String withdrawnReason() {
+        return withdrawnReason;
     }
 }

@@ -69,6 +69,15 @@ class ArticleController {
         return WordDiff.between(articles.revision(caller, id, against), articles.revision(caller, id, n));
     }
 
+    record Withdrawal(String reason) {
+    }
+
+    /** EDITOR: the article goes offline, its open cycles end (checked in the service: 403, 422, 404, 409). */
+    @PostMapping("/{id}/withdraw")
+    ArticleView withdraw(@PathVariable long id, @RequestBody Withdrawal request) {
+        return articles.withdraw(staff.current(), id, request.reason());
+    }
+
     private static Submitted submitted(ArticleView view) {
         return new Submitted(view.id(), view.slug(), view.currentRevision(), view.status());
     }

@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ArticleService {
 
+    /** The column's size (article.withdrawn_reason). */
+    private static final int MAX_WITHDRAWAL_REASON = 2000;
+
     private final Articles articles;
     private final Revisions revisions;
     private final ReviewRoute route;
@@ -68,12 +71,16 @@ public class ArticleService {
 
     /**
      * Reopens review of the article's published revision (or joins its open cycle); returns the
-     * cycle's id. 409 when nothing of the article is published.
+     * cycle's id. 409 when nothing of the article is published, or when an editor withdrew it.
      */
     public String reopenReview(long articleId, ReviewRoute.CycleReason because) {
         Article article = article(articleId);
         if (article.publishedRevision() == null) {
             throw Problem.conflict("not-published", "Article " + articleId + " has no published revision to re-review.");
+        }
+        if (article.withdrawn()) {
+            throw Problem.conflict("article-withdrawn", "Article " + articleId + " was withdrawn on " + article.withdrawnAt()
+                    + "; its published revision is offline and is not reviewed again. Dismiss the report, or submit a new revision.");
         }
         String cycle = route.reopen(revision(articleId, article.publishedRevision()), because);
         audit.record("review.reopened", articleId, article.publishedRevision(),
@@ -81,7 +88,10 @@ public class ArticleService {
         return cycle;
     }
 
-    /** Published articles with no open cycle whose last review was before {@code reviewedBefore}, oldest first. */
+    /**
+     * Published articles with no open cycle whose last review was before {@code reviewedBefore}, oldest
+     * first (withdrawn articles are not PUBLISHED, so never due).
+     */
     @Transactional(readOnly = true)
     public List<Long> dueForReReview(Instant reviewedBefore, int limit) {
         return articles.findDueForReReview(ArticleStatus.PUBLISHED, reviewedBefore,
@@ -96,7 +106,9 @@ public class ArticleService {
         } else if (caller.has(Role.EDITOR) || caller.has(Role.ADMIN)) {
             found = articles.findAllByOrderByIdDesc();
         } else {
-            Set<Article> union = new LinkedHashSet<>(articles.findByStatusNotOrPublishedRevisionNotNullOrderByIdDesc(ArticleStatus.REJECTED));
+            // as maySee: in review or published (a withdrawn draft is neither)
+            Set<Article> union = new LinkedHashSet<>(articles.findByStatusNotOrPublishedRevisionNotNullOrderByIdDesc(ArticleStatus.REJECTED)
+                    .stream().filter(a -> a.status().cycleOpen() || a.publishedRevision() != null).toList());
             union.addAll(articles.findAuthoredBy(caller.username()));
             found = new ArrayList<>(union);
         }
@@ -151,11 +163,56 @@ public class ArticleService {
         visibleArticle(caller, articleId);
     }
 
+    /**
+     * The live revision by the article's slug; empty when there is none (never published: readers never
+     * knew it), {@link ArticleGone} (410) when an editor withdrew the published one.
+     */
     @Transactional(readOnly = true)
     public Optional<PublishedArticle> publishedBySlug(String slug) {
-        return articles.findBySlug(slug).filter(a -> a.publishedRevision() != null).map(a -> new PublishedArticle(
+        Optional<Article> found = articles.findBySlug(slug).filter(a -> a.publishedRevision() != null);
+        if (found.isPresent() && found.get().withdrawn()) {
+            throw new ArticleGone(found.get().withdrawnAt());
+        }
+        return found.map(a -> new PublishedArticle(
                 a.id(), a.slug(), revision(a.id(), a.publishedRevision()), a.firstPublishedAt(), a.publishedAt(),
                 a.lastReviewedAt(), a.reviewedBy()));
+    }
+
+    /**
+     * An editor takes the article offline: its published revision answers 410 to readers, its open
+     * review cycles end with their tasks, the row keeps its publication data and the audit says who
+     * withdrew it and why. 403 for anyone but an editor, 422 without a reason, 404 for an article the
+     * editor cannot see, 409 when it is already withdrawn. A new revision may be submitted afterwards;
+     * its publication puts the article live again.
+     */
+    public ArticleView withdraw(StaffMember editor, long articleId, String reason) {
+        if (!editor.has(Role.EDITOR)) {
+            throw Problem.forbidden("not-an-editor", "Only editors withdraw articles.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_WITHDRAWAL_REASON) {
+            String message = why.isEmpty() ? "say why the article is withdrawn" : "at most 2,000 characters";
+            throw Problem.invalid("invalid-content", "reason: " + message)
+                    .with("errors", List.of(Map.of("field", "reason", "message", message)));
+        }
+        Article article = visibleArticle(editor, articleId);
+        if (article.withdrawn()) {
+            throw Problem.conflict("already-withdrawn", "Article " + articleId + " was already withdrawn on "
+                    + article.withdrawnAt() + " by " + article.withdrawnBy() + "; it stays offline until a revision is published again.");
+        }
+        ArticleStatus before = article.status();
+        Optional<ReviewRoute.Cycle> cycle = route.openCycle(articleId);
+        route.endCycles(articleId, "Article withdrawn by " + editor.username() + ": " + why);
+        article.withdraw(editor.username(), why, Instant.now());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", why);
+        details.put("from", before.name());
+        if (article.publishedRevision() != null) {
+            details.put("offline", article.publishedRevision());
+        }
+        cycle.ifPresent(c -> details.put("endedCycleId", c.id()));
+        audit.recordAs(editor.username(), "article.withdrawn", articleId, article.publishedRevision(), details);
+        return get(editor, articleId);
     }
 
     public void markStatus(long articleId, ArticleStatus status) {
@@ -244,7 +301,8 @@ public class ArticleService {
     private ArticleView view(Article a, Revision current, ReviewRoute.Cycle cycle, List<ReviewRoute.OpenTask> tasks) {
         return new ArticleView(a.id(), a.slug(), current.view().title(), a.status(), a.currentRevision(),
                 a.publishedRevision(), a.createdBy(), a.createdAt(), a.publishedAt(), a.lastReviewedAt(),
-                a.reviewedBy(), cycle, tasks);
+                a.reviewedBy(), cycle, tasks,
+                a.withdrawn() ? new ArticleView.Withdrawal(a.withdrawnBy(), a.withdrawnAt(), a.withdrawnReason()) : null);
     }
 
     private String uniqueSlug(String title) {

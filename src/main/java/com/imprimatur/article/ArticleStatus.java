@@ -1,6 +1,9 @@
 package com.imprimatur.article;
 
-/** Where an article stands in its review cycle; PUBLISHED and REJECTED mean no cycle is open. */
+/**
+ * Where an article stands in its review cycle; PUBLISHED, REJECTED and WITHDRAWN mean no cycle is open.
+ * WITHDRAWN: an editor took the article offline (a new revision starts a cycle again).
+ */
 public enum ArticleStatus {
     IN_REVIEW,
     CHANGES_REQUESTED,
@@ -9,9 +12,10 @@ public enum ArticleStatus {
     AWAITING_PUBLICATION,
     SCHEDULED,
     PUBLISHED,
-    REJECTED;
+    REJECTED,
+    WITHDRAWN;
 
     public boolean cycleOpen() {
-        return this != PUBLISHED && this != REJECTED;
+        return this != PUBLISHED && this != REJECTED && this != WITHDRAWN;
     }
 }

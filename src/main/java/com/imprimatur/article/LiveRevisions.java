@@ -1,5 +1,7 @@
 package com.imprimatur.article;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +34,25 @@ public class LiveRevisions {
         this.jdbc = jdbc;
     }
 
+    /** The article's live revision; empty when it has none, {@link ArticleGone} (410) when an editor withdrew it. */
     public Optional<LiveRevision> bySlug(String slug) {
         return jdbc.sql("""
                 select a.id, r.id, r.number,
                        (select group_concat(ra.username order by ra.position separator ',')
-                          from revision_author ra where ra.revision_id = r.id) authors
+                          from revision_author ra where ra.revision_id = r.id) authors,
+                       a.withdrawn_at
                   from article a join revision r on r.article_id = a.id and r.number = a.published_revision
                  where a.slug = ?""")
                 .param(slug)
-                .query((rs, i) -> new LiveRevision(rs.getLong(1), rs.getLong(2), rs.getInt(3),
-                        rs.getString(4) == null ? List.of() : Arrays.asList(rs.getString(4).split(","))))
+                .query((rs, i) -> {
+                    LocalDateTime withdrawn = rs.getObject(5, LocalDateTime.class);
+                    if (withdrawn != null) {
+                        // written by Hibernate in UTC (hibernate.jdbc.time_zone)
+                        throw new ArticleGone(withdrawn.toInstant(ZoneOffset.UTC));
+                    }
+                    return new LiveRevision(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                            rs.getString(4) == null ? List.of() : Arrays.asList(rs.getString(4).split(",")));
+                })
                 .optional();
     }
 

@@ -42,4 +42,11 @@ public interface ReviewRoute {
     record OpenTask(String id, String key, String name, int revision, String assignee, java.time.Instant created,
             java.time.Instant due) {
     }
+
+    /**
+     * Ends the article's open cycles without deciding anything (the article is withdrawn): their tasks
+     * leave the queues, the article's status is left to the caller, the engine's history keeps them
+     * with {@code reason}. Runs in the caller's transaction.
+     */
+    void endCycles(long articleId, String reason);
 }

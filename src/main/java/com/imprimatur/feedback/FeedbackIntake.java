@@ -62,7 +62,7 @@ public class FeedbackIntake {
         return store.store(check(slug, request, client));
     }
 
-    /** A reader's helpful / not helpful vote on the published revision; 404 for an unpublished slug. */
+    /** A reader's helpful / not helpful vote on the published revision; 404 for an unpublished slug, 410 for a withdrawn one. */
     @Transactional
     public void vote(String slug, boolean helpful) {
         LiveRevision article = live.bySlug(slug)
@@ -70,7 +70,10 @@ public class FeedbackIntake {
         votes.count(article.articleId(), article.number(), helpful);
     }
 
-    /** Checks the report against the published article: 404 for an unpublished slug, 422 naming every broken rule. */
+    /**
+     * Checks the report against the published article: 404 for an unpublished slug, 410 for a withdrawn
+     * one, 422 naming every broken rule.
+     */
     Checked check(String slug, FeedbackRequest request, String client) {
         LiveRevision article = live.bySlug(slug)
                 .orElseThrow(() -> Problem.notFound("A published article '" + slug + "'"));

@@ -2,6 +2,7 @@ package com.imprimatur.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.imprimatur.article.ArticleGone;
 import com.imprimatur.feedback.FeedbackIntake;
 import com.imprimatur.feedback.FeedbackRequest;
 import com.imprimatur.problem.Problem;
@@ -14,16 +15,19 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /public/articles/{slug}}: the page a reader sees, with who wrote and reviewed it and when,
- * the references, the disclaimer, the schema.org JSON-LD, the feedback form and the helpful vote.
+ * the references, the disclaimer, the schema.org JSON-LD, the feedback form and the helpful vote;
+ * once an editor has withdrawn the article, a short notice with 410 Gone instead.
  */
 @Controller
 class PublicArticlePage {
@@ -103,6 +107,15 @@ class PublicArticlePage {
         model.addAttribute("errors", errors);
         model.addAttribute("reasons", List.of("INACCURATE", "OUTDATED", "QUESTIONABLE", "OTHER"));
         return "public-article";
+    }
+
+    /** A withdrawn article, whether read, reported or voted on: 410 with a short notice, no form. */
+    @ExceptionHandler(ArticleGone.class)
+    ModelAndView withdrawn(ArticleGone gone) {
+        ModelAndView page = new ModelAndView("public-withdrawn", HttpStatus.GONE);
+        page.addObject("notice", gone.getMessage());
+        page.addObject("withdrawnAt", gone.withdrawnAt());
+        return page;
     }
 
     /** JSON for a {@code <script type="application/ld+json">} block: no {@code <} can close the element. */

@@ -134,4 +134,16 @@ class CamundaReviewRoute implements ReviewRoute {
         return tasks.createTaskQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
                 .processInstanceBusinessKey(String.valueOf(articleId)).taskDefinitionKey("revise").singleResult();
     }
+
+    /**
+     * Deletes the article's cycles skipping custom listeners, so that the BPMN's end listeners do not
+     * mark the article's status; the task queue's listener is built in ({@link TaskQueuePlugin}) and
+     * still removes the tasks' rows.
+     */
+    @Override
+    public void endCycles(long articleId, String reason) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(String.valueOf(articleId)).list()
+                .forEach(cycle -> runtime.deleteProcessInstance(cycle.getId(), reason, true, true));
+    }
 }

@@ -31,6 +31,7 @@ public class V9__CanonicalUserNames extends BaseJavaMigration {
         {"app_user_role", "username", "no"},
         {"article", "created_by", "no"},
         {"article", "reviewed_by", "yes"},
+        {"article", "withdrawn_by", "yes"},
         {"revision", "created_by", "no"},
         {"revision_author", "username", "no"},
         {"decision", "actor", "no"},

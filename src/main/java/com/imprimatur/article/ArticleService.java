@@ -240,13 +240,16 @@ public class ArticleService {
     }
 
     /**
-     * Whether revision {@code number} may still go live when its publication comes: the article is
-     * not withdrawn, and no revision as new or newer is live already.
+     * Whether revision {@code number}, medically approved at {@code approvedAt}, may still go live
+     * when its publication comes: no revision as new is live already, and the article was not
+     * withdrawn after that approval (an approval older than the withdrawal does not bring it back).
      */
     @Transactional(readOnly = true)
-    public boolean publishable(long articleId, int number) {
+    public boolean publishable(long articleId, int number, Instant approvedAt) {
         Article article = article(articleId);
-        return article.publishedRevision() == null || article.publishedRevision() < number;
+        boolean newer = article.publishedRevision() == null || article.publishedRevision() < number;
+        boolean withdrawnSince = article.withdrawn() && (approvedAt == null || approvedAt.isBefore(article.withdrawnAt()));
+        return newer && !withdrawnSince;
     }
 
     private void submitted(Revision revision) {

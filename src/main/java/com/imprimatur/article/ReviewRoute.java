@@ -19,7 +19,8 @@ public interface ReviewRoute {
 
     /**
      * Reopens review of a published revision: starts a cycle for it, or, when the article already
-     * has an open cycle, joins that one. Returns the cycle's id.
+     * has an open cycle, joins that one; a cycle already past medical review goes back to it, so a
+     * physician always sees what reopened it. Returns the cycle's id.
      */
     String reopen(RevisionView published, CycleReason because);
 

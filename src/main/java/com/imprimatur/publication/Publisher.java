@@ -46,9 +46,10 @@ public class Publisher {
      * weeks after the editor's approval); a closed gate is an audit event.
      */
     public Gate gate(long articleId, int revision) {
-        if (!articles.publishable(articleId, revision)) {
+        java.time.Instant approvedAt = decisions.medicalApproval(articleId, revision).map(TaskDecisions.Approval::at).orElse(null);
+        if (!articles.publishable(articleId, revision, approvedAt)) {
             audit.record("publication.cancelled", articleId, revision,
-                    Map.of("reason", "the article was withdrawn or a revision as new is live"));
+                    Map.of("reason", "the article was withdrawn after the approval, or a revision as new is live"));
             return Gate.NOT_PUBLISHABLE;
         }
         List<Finding> blocking = factCheck.report(articleId, revision).blockingFindings();

@@ -168,7 +168,11 @@ public class ArticleService {
      * knew it), {@link ArticleGone} (410) when an editor withdrew the published one.
      */
     @Transactional(readOnly = true)
-    public Optional<PublishedArticle> publishedBySlug(String slug) {
+    public Optional<PublishedArticle> publishedBySlug(String typed) {
+        String slug = Slugs.canonical(typed);
+        if (slug == null) {
+            return Optional.empty();
+        }
         Optional<Article> found = articles.findBySlug(slug).filter(a -> a.publishedRevision() != null);
         if (found.isPresent() && found.get().withdrawn()) {
             throw new ArticleGone(found.get().withdrawnAt());

@@ -35,7 +35,11 @@ public class LiveRevisions {
     }
 
     /** The article's live revision; empty when it has none, {@link ArticleGone} (410) when an editor withdrew it. */
-    public Optional<LiveRevision> bySlug(String slug) {
+    public Optional<LiveRevision> bySlug(String typed) {
+        String slug = Slugs.canonical(typed);
+        if (slug == null) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                 select a.id, r.id, r.number,
                        (select group_concat(ra.username order by ra.position separator ',')

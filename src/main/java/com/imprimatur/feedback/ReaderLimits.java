@@ -1,5 +1,6 @@
 package com.imprimatur.feedback;
 
+import com.imprimatur.article.Slugs;
 import com.imprimatur.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +22,9 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Per-client and per-article limits on readers' reports and votes, checked before security, JSON
  * parsing or the database, so that a flood costs almost nothing and readers are not slowed by it.
- * The client is the address Tomcat reports (X-Forwarded-For when our own proxy sent it).
+ * The client is {@link ClientKey}: the address Tomcat reports (X-Forwarded-For only from a
+ * configured proxy), IPv6 clients by their /64; the article is its canonical slug (an unknown
+ * spelling is no article: the request answers 404 without a quota).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -56,14 +59,16 @@ class ReaderLimits extends OncePerRequestFilter {
         // the decoded path, as the handler mapping sees it: /api/public/articles/x/%66eedback is limited too
         Matcher m = PUBLIC_WRITE.matcher(PATHS.getPathWithinApplication(request));
         if (m.matches()) {
-            String client = request.getRemoteAddr();
+            String client = ClientKey.of(request.getRemoteAddr());
             long wait;
             String detail;
             if ("feedback".equals(m.group(2))) {
                 wait = reportsPerClient.acquire(client);
                 detail = "You have sent many reports in a short time; please try again later.";
                 if (wait == 0) {
-                    wait = reportsPerArticle.acquire(m.group(1));
+                    // one key per article, whatever the case of the slug typed (the look-up ignores it too)
+                    String slug = Slugs.canonical(m.group(1));
+                    wait = slug == null ? 0 : reportsPerArticle.acquire(slug);
                     detail = "This article has received many reports in a short time; please try again later.";
                 }
             } else {

@@ -9,12 +9,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.security.core.session.SessionRegistry;
@@ -22,9 +25,10 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * One identity store for everything. {@code /api/**} takes HTTP Basic (API clients) or the
- * browser session, and answers 401/403 as problem JSON; pages use form login. CSRF protects every
- * browser request; a request that carries its own credentials (Basic) cannot be forged by a page.
+ * One identity store for everything. {@code /api/**} takes HTTP Basic (API clients, a stateless
+ * chain of their own) or the browser session, and answers 401/403 as problem JSON; pages use form
+ * login. CSRF protects every browser request; a request with an {@code Authorization} header is
+ * judged by that header alone and never by a session, so CSRF has nothing to protect there.
  *
  * <p>Issue 6 (hardening) added, in both chains and marked "issue 6": the session registry (an
  * admin disabling a user ends their sessions at once), the security headers with the
@@ -80,9 +84,45 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * API clients that bring their own credentials: any request to the API with an
+     * {@code Authorization} header is judged by that header alone. The chain is stateless (it
+     * neither reads nor makes a session), so a page cannot borrow a browser session by adding some
+     * header, and there is nothing for CSRF to protect: valid credentials or 401.
+     */
     @Bean
     @Order(1)
+    SecurityFilterChain apiClients(HttpSecurity http, ProblemWriter problems) throws Exception {
+        RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
+        http.securityMatcher(request -> API.matches(request) && withCredentials.matches(request));
+        apiRules(http, problems)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+        return http.build();
+    }
+
+    /** The API as the browser session calls it: CSRF applies to every change. */
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, SessionRegistry sessions) throws Exception {
+        http.securityMatcher(API);
+        apiRules(http, problems)
+                // issue 6: a session ended by an admin (or expired) answers 401 on its next API call
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredSessionStrategy(event -> problems.write(event.getResponse(), HttpStatus.UNAUTHORIZED,
+                                "session-ended", "Session ended", "Your session was ended; log in again.")));
+        return http.build();
+    }
+
+    private static final RequestMatcher API = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/engine-rest/")
+                || path.equals("/api") || path.equals("/actuator") || path.equals("/engine-rest");
+    };
+
+    /** Who may call what on the API, and how refusals are answered; shared by both API chains. */
+    private static HttpSecurity apiRules(HttpSecurity http, ProblemWriter problems) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             if (e instanceof LoginThrottled throttled) { // issue 6: login throttling
                 response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
@@ -95,7 +135,9 @@ class SecurityConfig {
                     "Log in, or send HTTP Basic credentials.");
         };
         AccessDeniedHandler denied = (request, response, e) -> {
-            boolean anonymous = request.getUserPrincipal() == null;
+            // the security context, not the request's principal: CSRF is checked before the request is wrapped
+            org.springframework.security.core.Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            boolean anonymous = auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
             if (e instanceof CsrfException && anonymous) {
                 // a request without credentials is first of all not logged in
                 unauthenticated.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
@@ -106,9 +148,7 @@ class SecurityConfig {
                 problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this.");
             }
         };
-        RequestMatcher withOwnCredentials = request -> request.getHeader("Authorization") != null;
-        http.securityMatcher("/api/**", "/actuator/**", "/engine-rest/**")
-                .authorizeHttpRequests(auth -> auth
+        return http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/sources").hasRole(Role.EDITOR.name())
@@ -120,17 +160,11 @@ class SecurityConfig {
                 // API clients are not redirected to a login page, so there is no request to remember
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(withOwnCredentials))
-                // issue 6: a session ended by an admin (or expired) answers 401 on its next API call
-                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
-                        .expiredSessionStrategy(event -> problems.write(event.getResponse(), HttpStatus.UNAUTHORIZED,
-                                "session-ended", "Session ended", "Your session was ended; log in again.")))
                 .headers(SecurityHeaders.all());
-        return http.build();
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/favicon.ico").permitAll()

@@ -36,15 +36,13 @@ class ThrottledLogin implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String name = UserName.canonical(attempt.getName());
-        LoginThrottle.State state = throttle.before(name);
-        if (!state.lockedFor().isZero()) {
-            throw new LoginThrottled(state.lockedFor());
+        Duration lockedFor = throttle.attempt(name);
+        if (!lockedFor.isZero()) {
+            throw new LoginThrottled(lockedFor);
         }
         try {
             Authentication done = users.authenticate(attempt);
-            if (state.failuresOnRecord()) {
-                throttle.succeeded(name);
-            }
+            throttle.succeeded(name);
             return done;
         } catch (AuthenticationException e) {
             String actor = name.isBlank() ? AuditTrail.READER : name.length() > 190 ? name.substring(0, 190) : name;

@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class LoginThrottle {
 
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final int maxFailures;
@@ -78,8 +80,9 @@ class LoginThrottle {
                 jdbc.update("update login_throttle set window_start = ? where username = ?", now, key);
             }
             if (failures >= maxFailures) {
-                // as many attempts as allowed are failed or still being checked: this one waits
-                return lockout;
+                // as many attempts as allowed are failed or still being checked: this one waits a
+                // moment (if those in flight fail, the name is locked; if one succeeds, it is free)
+                return IN_FLIGHT_WAIT;
             }
             jdbc.update("update login_throttle set failures = ? where username = ?", failures + 1, key);
             return Duration.ZERO;

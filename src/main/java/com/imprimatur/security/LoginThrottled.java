@@ -3,13 +3,14 @@ package com.imprimatur.security;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed logins for this name lately: refused without checking the password. */
+/** Too many failed (or still unchecked) logins for this name: refused without checking the password. */
 class LoginThrottled extends AuthenticationException {
 
     private final Duration retryAfter;
 
     LoginThrottled(Duration retryAfter) {
-        super("Too many failed logins; try again in " + Math.max(1, retryAfter.toMinutes()) + " minute(s).");
+        super(retryAfter.toSeconds() < 60 ? "Other logins to this name are being checked; try again in a few seconds."
+                : "Too many failed logins; try again in " + retryAfter.toMinutes() + " minute(s).");
         this.retryAfter = retryAfter;
     }
 

@@ -8,7 +8,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Before anything starts: profile {@code prod} refuses the {@code demo} profile (its users share a
- * known password) and refuses to run without a MariaDB server (no embedded database in production).
+ * known password), refuses to run without a MariaDB server (no embedded database in production) and
+ * without the key that signs the readers' forms (a random one per node would refuse other nodes' forms).
  */
 public class ProductionProfileCheck implements EnvironmentPostProcessor {
 
@@ -24,6 +25,11 @@ public class ProductionProfileCheck implements EnvironmentPostProcessor {
         }
         if (environment.getProperty("spring.datasource.url", "").isBlank()) {
             throw new IllegalStateException("Refusing to start: profile 'prod' needs SPRING_DATASOURCE_URL pointing at a MariaDB server.");
+        }
+        if (environment.getProperty("imprimatur.public.form-key", "").strip().length() < 32) {
+            throw new IllegalStateException("Refusing to start: profile 'prod' needs IMPRIMATUR_PUBLIC_FORM_KEY "
+                    + "(imprimatur.public.form-key), a secret of at least 32 characters, the same on every node: "
+                    + "it signs the readers' forms.");
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.imprimatur.security;
 
 import com.imprimatur.problem.ProblemWriter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,6 +31,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * chain of their own) or the browser session, and answers 401/403 as problem JSON; pages use form
  * login. CSRF protects every browser request; a request with an {@code Authorization} header is
  * judged by that header alone and never by a session, so CSRF has nothing to protect there.
+ * Readers (the public API and pages) have chains of their own that keep no state: no session, no
+ * CSRF token; their forms carry a signed token instead (web.ReaderForms).
  *
  * <p>Issue 6 (hardening) added, in both chains and marked "issue 6": the session registry (an
  * admin disabling a user ends their sessions at once), the security headers with the
@@ -72,8 +76,29 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/public/articles/*/feedback", "/api/public/articles/*/helpful").permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problems.write(response,
-                        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Readers may read published articles and send reports and votes.")))
-                .csrf(csrf -> csrf.disable())
+                        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Readers may read published articles and send reports and votes.")));
+        return keepingNoState(http).build();
+    }
+
+    /**
+     * The readers' pages ({@code /public/**}: the article, its feedback and helpful forms, the
+     * withdrawn notice, and the error page of any of them): as stateless as the readers' API, so
+     * that no anonymous GET or post makes a session or sets a cookie. No security context is read
+     * or saved (a member of staff reading the page keeps their session as it was), no request cache,
+     * no CSRF token (it would live in a session): the forms carry a signed token of their own and
+     * refuse posts from other sites (web.ReaderForms). Nothing here needs a login.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain readersPages(HttpSecurity http) throws Exception {
+        http.securityMatcher(READERS_PAGES)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return keepingNoState(http).build();
+    }
+
+    /** Readers' chains: no session made or read, no CSRF token, no request cache, no authentication; the headers. */
+    private static HttpSecurity keepingNoState(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.disable())
                 .anonymous(anonymous -> anonymous.disable())
@@ -81,8 +106,15 @@ class SecurityConfig {
                 .servletApi(api -> api.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(SecurityHeaders.all());
-        return http.build();
     }
+
+    /** A path under {@code /public/}, also when the container forwards its failure to {@code /error}. */
+    private static final RequestMatcher READERS_PAGES = request -> {
+        Object failed = request.getDispatcherType() == DispatcherType.ERROR
+                ? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : null;
+        String uri = failed instanceof String original ? original : request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/public/");
+    };
 
     /**
      * API clients that bring their own credentials: any request to the API with an
@@ -167,7 +199,7 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/public/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         // issue 6: Camunda's first-admin setup would write users into its own tables; never needed here
                         .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                         // the Camunda webapps (workflow.CamundaWebapps signs the admin on from this session)

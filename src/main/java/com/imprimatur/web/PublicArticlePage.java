@@ -22,12 +22,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code /public/articles/{slug}}: the page a reader sees, with who wrote and reviewed it and when,
  * the references, the disclaimer, the schema.org JSON-LD, the feedback form and the helpful vote;
  * once an editor has withdrawn the article, a short notice with 410 Gone instead.
+ *
+ * <p>Nothing here makes a session (security.SecurityConfig serves {@code /public/**} statelessly):
+ * the forms are guarded by {@link ReaderForms}, and the thanks after a post come from the address
+ * the reader is sent to ({@code ?sent=<signed report id>}, {@code ?voted=1}), not from a flash attribute.
  */
 @Controller
 class PublicArticlePage {
@@ -36,12 +40,14 @@ class PublicArticlePage {
     private final FeedbackIntake feedback;
     private final Markdown markdown;
     private final ObjectMapper json;
+    private final ReaderForms forms;
 
-    PublicArticlePage(PublicArticles articles, FeedbackIntake feedback, Markdown markdown, ObjectMapper json) {
+    PublicArticlePage(PublicArticles articles, FeedbackIntake feedback, Markdown markdown, ObjectMapper json, ReaderForms forms) {
         this.articles = articles;
         this.feedback = feedback;
         this.markdown = markdown;
         this.json = json;
+        this.forms = forms;
     }
 
     /** The form's fields; {@code website} is the honeypot, hidden from people. */
@@ -65,20 +71,34 @@ class PublicArticlePage {
     }
 
     @GetMapping("/public/articles/{slug}")
-    String page(@PathVariable String slug, Model model) {
+    String page(@PathVariable String slug, @RequestParam(required = false) String sent,
+            @RequestParam(required = false) String voted, Model model) {
+        String reportId = forms.reportId(sent);
+        if (reportId != null) {
+            model.addAttribute("thanks", "Thank you. Your report is stored under the number " + reportId
+                    + "; an editor will read it.");
+        }
+        if (voted != null) {
+            model.addAttribute("voted", "Thank you for telling us.");
+        }
         return render(slug, new ReportForm(), Map.of(), model);
     }
 
     @PostMapping("/public/articles/{slug}/feedback")
-    String report(@PathVariable String slug, @ModelAttribute ReportForm form, Model model, HttpServletRequest http,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String report(@PathVariable String slug, @ModelAttribute ReportForm form, @RequestParam(required = false) String formToken,
+            Model model, HttpServletRequest http, HttpServletResponse response) {
+        ReaderForms.Verdict verdict = forms.check(slug, formToken, http);
+        if (verdict != ReaderForms.Verdict.ACCEPTED) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            // what a reader typed is kept when their own page merely expired, never echoed for a post from elsewhere
+            return render(slug, verdict == ReaderForms.Verdict.EXPIRED ? form : new ReportForm(), Map.of("form", verdict.words), model);
+        }
         FeedbackRequest request = new FeedbackRequest(form.getReason(), form.getComment(), form.getPassage(),
                 form.getEmail(), form.getWebsite());
         try {
             FeedbackIntake.Receipt receipt = feedback.submit(slug, request, http.getRemoteAddr());
-            redirect.addFlashAttribute("thanks", "Thank you. Your report is stored under the number " + receipt.reportId()
-                    + "; an editor will read it.");
-            return "redirect:/public/articles/" + slug + "#feedback";
+            return "redirect:" + UriComponentsBuilder.fromPath("/public/articles/{slug}").queryParam("sent", forms.receipt(receipt.reportId()))
+                    .fragment("feedback").buildAndExpand(slug).encode().toUriString();
         } catch (Problem problem) {
             if (problem.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
                 throw problem;
@@ -89,13 +109,19 @@ class PublicArticlePage {
     }
 
     @PostMapping("/public/articles/{slug}/helpful")
-    String vote(@PathVariable String slug, @RequestParam(required = false) Boolean helpful, RedirectAttributes redirect) {
+    String vote(@PathVariable String slug, @RequestParam(required = false) Boolean helpful,
+            @RequestParam(required = false) String formToken, Model model, HttpServletRequest http, HttpServletResponse response) {
+        ReaderForms.Verdict verdict = forms.check(slug, formToken, http);
+        if (verdict != ReaderForms.Verdict.ACCEPTED) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return render(slug, new ReportForm(), Map.of("vote", verdict.words), model);
+        }
         if (helpful == null) {
             throw new Problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", "Choose Yes or No.");
         }
         feedback.vote(slug, helpful);
-        redirect.addFlashAttribute("voted", "Thank you for telling us.");
-        return "redirect:/public/articles/" + slug + "#helpful";
+        return "redirect:" + UriComponentsBuilder.fromPath("/public/articles/{slug}").queryParam("voted", "1")
+                .fragment("helpful").buildAndExpand(slug).encode().toUriString();
     }
 
     private String render(String slug, ReportForm form, Map<String, String> errors, Model model) {
@@ -104,6 +130,7 @@ class PublicArticlePage {
         model.addAttribute("bodyHtml", markdown.html(article.body()));
         model.addAttribute("jsonLd", jsonLd(article.jsonLd()));
         model.addAttribute("form", form);
+        model.addAttribute("formToken", forms.token(article.slug()));
         model.addAttribute("errors", errors);
         model.addAttribute("reasons", List.of("INACCURATE", "OUTDATED", "QUESTIONABLE", "OTHER"));
         return "public-article";

@@ -17,7 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Profile prod: never with the demo users, and the first admin comes from the environment. */
+/** Profile prod: never with the demo users, never without the readers' form key, and the first admin comes from the environment. */
 class ProductionProfileTest {
 
     /** Command-line arguments: they outrank application.yml, as the environment does in production. */
@@ -52,10 +52,19 @@ class ProductionProfileTest {
     }
 
     @Test
+    void refusesToStartWithoutAKeyForTheReadersForms() {
+        assertThatThrownBy(() -> app("prod").run(args(TestDatabase.get().url())))
+                .hasMessageContaining("IMPRIMATUR_PUBLIC_FORM_KEY");
+        assertThatThrownBy(() -> app("prod").run(args(TestDatabase.get().url(), "imprimatur.public.form-key=too-short")))
+                .hasMessageContaining("at least 32 characters");
+    }
+
+    @Test
     void createsTheFirstAdminFromTheEnvironmentAndNoDemoUsers() throws Exception {
         String url = TestDatabase.get().freshSibling(System.getenv().getOrDefault("IMPRIMATUR_TEST_DB_NAME", "imprimatur_test") + "_prodcheck");
         try (ConfigurableApplicationContext app = app("prod").run(args(url,
-                "imprimatur.admin.username=chief", "imprimatur.admin.password=correct-horse-battery"))) {
+                "imprimatur.admin.username=chief", "imprimatur.admin.password=correct-horse-battery",
+                "imprimatur.public.form-key=a-production-key-of-at-least-32-characters"))) {
             Staff staff = app.getBean(Staff.class);
             assertThat(staff.profile("chief")).hasValueSatisfying(p -> assertThat(p.roles()).containsExactly(Role.ADMIN));
             assertThat(staff.profile("writer")).isEmpty();

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -46,6 +47,15 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser against the application on {@code port}; skips (or, in CI, fails) without Chromium. */
     public static Browser open(int port) {
+        return open(port, true);
+    }
+
+    /** The same, with every cookie refused (Chromium's "block all cookies" setting), as some readers browse. */
+    public static Browser withoutCookies(int port) {
+        return open(port, false);
+    }
+
+    private static Browser open(int port, boolean cookies) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             String why = "Browser tests need Debian's Chromium and ChromeDriver (" + CHROMIUM + ", " + CHROMEDRIVER
                     + "): apt-get install -y chromium chromium-driver";
@@ -62,6 +72,9 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--user-data-dir=" + profile, "--window-size=1280,900");
+            if (!cookies) {
+                options.setExperimentalOption("prefs", Map.of("profile.default_content_setting_values.cookies", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                     .usingAnyFreePort().build();
             WebDriver driver = new ChromeDriver(service, options);

@@ -3,6 +3,7 @@ package com.imprimatur.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.imprimatur.support.Browser;
 import com.imprimatur.support.BrowserTest;
 import com.imprimatur.support.Desk;
 import java.time.Instant;
@@ -97,6 +98,38 @@ class FeedbackBrowserTest extends BrowserTest {
         assertThat(Instant.parse(lastReviewed.getAttribute("datetime"))).isAfter(Instant.parse(firstReview));
         assertThat(browser.find(By.cssSelector("[data-test=reviewed-by]")).getText()).contains("Dr. Rahul Iyer");
         browser.screenshot("public-article-re-reviewed");
+    }
+
+    /** A reader whose browser refuses every cookie votes and reports; the page keeps nothing of theirs. */
+    @Test
+    void aReaderWhoBlocksCookiesCanVoteAndReport() {
+        JsonNode created = new Desk(api()).publish("writer", Desk.article("Iodine and the thyroid " + System.nanoTime(), 1), 1);
+        long id = created.get("id").asLong();
+        try (Browser reader = Browser.withoutCookies(port)) {
+            reader.go("/public/articles/" + created.get("slug").asText());
+            // Chromium still says navigator.cookieEnabled, but keeps no cookie
+            assertThat(reader.script("document.cookie = 'probe=1'; return document.cookie")).isEqualTo("");
+
+            reader.click(By.cssSelector("#helpful button[value=false]"));
+            assertThat(reader.await(By.cssSelector("#helpful .notice")).getText()).contains("Thank you");
+            reader.click(By.cssSelector("input[name=reason][value=OUTDATED]"));
+            reader.type(By.id("comment"), "The guidance on iodised salt changed this year.");
+            reader.click(By.cssSelector("[data-test=feedback-form] button[type=submit]"));
+            assertThat(reader.await(By.cssSelector("[data-test=report-thanks]")).getText()).contains("Your report is stored");
+            assertThat(reader.driver().manage().getCookies()).isEmpty();
+
+            // what a screen reader needs of the page: a language, one heading 1, a name for every control
+            // (the honeypot's label is hidden from assistive technology with the field)
+            assertThat(reader.script("return document.documentElement.lang")).isEqualTo("en");
+            assertThat(reader.all(By.tagName("h1"))).hasSize(1);
+            assertThat(reader.script("return [...document.querySelectorAll('input:not([type=hidden]), textarea, select, button')]"
+                    + ".filter(c => !(c.labels && c.labels.length) && !c.textContent.trim() && !c.getAttribute('aria-label'))"
+                    + ".map(c => c.outerHTML)")).asList().isEmpty();
+        }
+        assertThat(jdbc.queryForObject("select not_helpful from helpful_vote where article_id = ? and revision_number = 1",
+                Long.class, id)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select count(*) from feedback_report where article_id = ? and reason = 'OUTDATED'",
+                Long.class, id)).isEqualTo(1L);
     }
 
     @Test

@@ -115,6 +115,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             # admins
             GET   /api/admin/audit                                -                    401    403     403     403      403       403     200
             GET   /api/admin/audit/verify                         -                    401    403     403     403      403       403     200
+            GET   /api/admin/audit/checkpoints                    -                    401    403     403     403      403       403     200
             GET   /api/admin/audit/export?article={id}            draft                401    403     403     403      403       403     200
             GET   /api/admin/articles/{id}/history                draft                401    403     403     403      403       403     200
             GET   /api/admin/articles/{id}/history/export         draft                401    403     403     403      403       403     200
@@ -173,6 +174,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             GET   /camunda/api/engine/engine/default/user/count   -                    login  403     403     403      403       403     200
             GET   /camunda/api/cockpit/plugin/base/default/process-definition/statistics-count - login 403 403 403 403 403 200
             POST  /camunda/api/admin/setup/default/user/create    -                    login  403     403     403      403       403     403
+            POST  /camunda/api/engine/engine/default/deployment/create - login 403 403 403 403 403 403
             """;
 
     /** One line of a table. */

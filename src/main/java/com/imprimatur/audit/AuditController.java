@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +39,29 @@ class AuditController {
         return log.page(query(article, actor, from, to), page, size);
     }
 
+    /**
+     * The chain verified against a checkpoint: one exported earlier ({@code checkpoint}, as
+     * {@code /checkpoints} lists it), else the latest stored in the database.
+     */
     @GetMapping("/verify")
-    AuditLog.Verification verify() {
-        return log.verify();
+    AuditLog.Verification verify(@RequestParam(required = false) String checkpoint) {
+        if (checkpoint == null || checkpoint.isBlank()) {
+            return log.verify();
+        }
+        try {
+            return log.verify(Checkpoint.parse(checkpoint));
+        } catch (IllegalArgumentException e) {
+            throw malformed(e.getMessage());
+        }
+    }
+
+    /** The latest signed checkpoints, newest first, each with the token to keep outside the database. */
+    @GetMapping("/checkpoints")
+    List<Checkpoint> checkpoints(@RequestParam(defaultValue = "20") int size) {
+        if (size < 1 || size > AuditLog.MAX_PAGE_SIZE) {
+            throw malformed("size is 1 to " + AuditLog.MAX_PAGE_SIZE + ".");
+        }
+        return log.checkpoints(size);
     }
 
     /** Every event of the period (and article, actor) as CSV or a JSON array, oldest first. */

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading the trail: filtered listings, an article's events, the walk that verifies the chain. */
+/** Reading the trail: filtered listings, an article's events, its checkpoints, the walk that verifies the chain. */
 @Service
 @Transactional(readOnly = true)
 public class AuditLog {
@@ -25,10 +25,12 @@ public class AuditLog {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final AuditKey key;
 
-    AuditLog(JdbcTemplate jdbc, ObjectMapper json) {
+    AuditLog(JdbcTemplate jdbc, ObjectMapper json, AuditKey key) {
         this.jdbc = jdbc;
         this.json = json;
+        this.key = key;
     }
 
     public record Page(int page, int size, long total, List<AuditEventView> events) {
@@ -60,40 +62,77 @@ public class AuditLog {
         return jdbc.query("select " + COLUMNS + " from audit_event where article_id = ? order by seq", (rs, n) -> view(rs), articleId);
     }
 
-    /** The result of walking the chain. */
-    public record Verification(boolean valid, long events, BrokenEvent firstBrokenEvent) {
+    /** The result of walking the chain, and the checkpoint it was held against (if any). */
+    public record Verification(boolean valid, long events, BrokenEvent firstBrokenEvent, Checkpoint checkpoint) {
     }
 
     public record BrokenEvent(long seq, String type, String reason) {
     }
 
+    /** Verifies the chain against the latest checkpoint stored in the database (if any). */
+    public Verification verify() {
+        return verify(latestCheckpoint());
+    }
+
     /**
      * Walks the chain from the first event up to the head as it stands when the walk starts
-     * (appends made meanwhile are left for the next walk), recomputing every hash.
+     * (appends made meanwhile are left for the next walk), recomputing every hash and MAC, and holds
+     * it against a checkpoint: the event at the checkpoint's seq must still carry its head hash, and
+     * there must be at least as many events as it counts.
      */
-    public Verification verify() {
+    public Verification verify(Checkpoint against) {
+        if (against != null && !against.genuine(key)) {
+            return new Verification(false, 0, new BrokenEvent(against.seq(), null,
+                    "the checkpoint's MAC is not made with this service's audit key: it is not one of ours"), against);
+        }
         Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from audit_chain_head where id = 1");
-        long headSeq = ((Number) head.get("last_seq")).longValue();
-        String expectedPrev = ChainHash.GENESIS;
-        long expectedSeq = 1;
-        long count = 0;
+        return walk(0, ChainHash.GENESIS, ((Number) head.get("last_seq")).longValue(), (String) head.get("last_hash"), against);
+    }
+
+    /**
+     * Walks from the event after {@code from} (a checkpoint already verified) to the head; what a new
+     * checkpoint is written on. {@code null}: from the first event.
+     */
+    Verification verifySince(Checkpoint from, long headSeq, String headHash) {
+        if (from == null) {
+            return walk(0, ChainHash.GENESIS, headSeq, headHash, null);
+        }
+        List<String> stored = jdbc.queryForList("select hash from audit_event where seq = ?", String.class, from.seq());
+        if (from.seq() > headSeq || stored.isEmpty() || !stored.get(0).equals(from.headHash())) {
+            return new Verification(false, from.seq(), new BrokenEvent(from.seq(), null,
+                    "event " + from.seq() + " no longer carries the hash of the last checkpoint"), from);
+        }
+        return walk(from.seq(), from.headHash(), headSeq, headHash, from);
+    }
+
+    private Verification walk(long fromSeq, String fromHash, long headSeq, String headHash, Checkpoint against) {
+        String expectedPrev = fromHash;
+        long expectedSeq = fromSeq + 1;
+        long count = fromSeq;
         while (expectedSeq <= headSeq) {
-            List<Stored> batch = jdbc.query("select " + COLUMNS + " from audit_event where seq >= ? and seq <= ? order by seq limit ?",
-                    (rs, n) -> stored(rs), expectedSeq, headSeq, WALK_BATCH);
+            List<Stored> batch = jdbc.query("select " + COLUMNS + ", mac from audit_event where seq >= ? and seq <= ? order by seq limit ?",
+                    (rs, n) -> stored(rs, true), expectedSeq, headSeq, WALK_BATCH);
             if (batch.isEmpty()) {
                 break;
             }
             for (Stored e : batch) {
                 if (e.seq != expectedSeq) {
-                    return broken(count, expectedSeq, null, "event " + expectedSeq + " is missing (the next one stored is " + e.seq + ")");
+                    return broken(count, expectedSeq, null, "event " + expectedSeq + " is missing (the next one stored is " + e.seq + ")", against);
                 }
                 count++;
                 if (!e.prevHash.equals(expectedPrev)) {
-                    return broken(count, e.seq, e.type, "its previous hash is not the hash of event " + (e.seq - 1));
+                    return broken(count, e.seq, e.type, "its previous hash is not the hash of event " + (e.seq - 1), against);
                 }
                 String recomputed = ChainHash.of(e.prevHash, e.seq, e.occurredAt, e.actor, e.type, e.articleId, e.revision, e.details);
                 if (!recomputed.equals(e.hash)) {
-                    return broken(count, e.seq, e.type, "its content does not match its hash: it was altered after it was written");
+                    return broken(count, e.seq, e.type, "its content does not match its hash: it was altered after it was written", against);
+                }
+                if (!AuditKey.same(key.ofEvent(e.hash), e.mac)) {
+                    return broken(count, e.seq, e.type, "its MAC does not match: it was rewritten (or written) without the audit key", against);
+                }
+                if (against != null && e.seq == against.seq() && !e.hash.equals(against.headHash())) {
+                    return broken(count, e.seq, e.type, "it no longer carries the hash the checkpoint of " + against.createdAt()
+                            + " signed: the chain up to it was rewritten", against);
                 }
                 expectedPrev = e.hash;
                 expectedSeq++;
@@ -101,34 +140,51 @@ public class AuditLog {
         }
         if (expectedSeq <= headSeq) {
             return broken(count, expectedSeq, null, "the chain's head names event " + headSeq + " but the stored events end at "
-                    + (expectedSeq - 1) + ": events were removed");
+                    + (expectedSeq - 1) + ": events were removed", against);
         }
-        if (!expectedPrev.equals(head.get("last_hash"))) {
-            return broken(count, headSeq, null, "the chain's head does not hold the hash of its last event");
+        if (!expectedPrev.equals(headHash)) {
+            return broken(count, headSeq, null, "the chain's head does not hold the hash of its last event", against);
         }
-        return new Verification(true, count, null);
+        if (against != null && count < against.events()) {
+            return broken(count, count + 1, null, "the checkpoint of " + against.createdAt() + " counts " + against.events()
+                    + " events up to event " + against.seq() + "; only " + count + " remain: events were cut off the end", against);
+        }
+        return new Verification(true, count, null, against);
     }
 
-    private static Verification broken(long count, long seq, String type, String reason) {
-        return new Verification(false, count, new BrokenEvent(seq, type, reason));
+    /** The latest checkpoint in the database, or null. */
+    public Checkpoint latestCheckpoint() {
+        List<Checkpoint> latest = checkpoints(1);
+        return latest.isEmpty() ? null : latest.get(0);
+    }
+
+    /** The latest checkpoints in the database, newest first. */
+    public List<Checkpoint> checkpoints(int limit) {
+        return jdbc.query("select head_seq, events, head_hash, created_at, mac from audit_checkpoint order by id desc limit ?",
+                (rs, n) -> new Checkpoint(rs.getLong("head_seq"), rs.getLong("events"), rs.getString("head_hash"),
+                        rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("mac")), limit);
+    }
+
+    private static Verification broken(long count, long seq, String type, String reason, Checkpoint against) {
+        return new Verification(false, count, new BrokenEvent(seq, type, reason), against);
     }
 
     private record Stored(long seq, java.time.Instant occurredAt, String actor, String type, Long articleId, Integer revision,
-            String details, String prevHash, String hash) {
+            String details, String prevHash, String hash, String mac) {
     }
 
-    private static Stored stored(ResultSet rs) throws SQLException {
+    private static Stored stored(ResultSet rs, boolean withMac) throws SQLException {
         long article = rs.getLong("article_id");
         Long articleId = rs.wasNull() ? null : article;
         int rev = rs.getInt("revision_number");
         Integer revision = rs.wasNull() ? null : rev;
         return new Stored(rs.getLong("seq"), rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 rs.getString("actor"), rs.getString("type"), articleId, revision, rs.getString("details"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), withMac ? rs.getString("mac") : null);
     }
 
     private AuditEventView view(ResultSet rs) throws SQLException {
-        Stored s = stored(rs);
+        Stored s = stored(rs, false);
         try {
             return new AuditEventView(s.seq, s.occurredAt, s.actor, s.type, s.articleId, s.revision, json.readTree(s.details),
                     s.prevHash, s.hash);

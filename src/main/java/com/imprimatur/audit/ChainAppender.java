@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the transaction's pending JPA changes, so that nothing but the append and the commit happens while
  * the lock is held; then it locks the one-row chain head ({@code select … for update}), which under
  * READ COMMITTED reads the latest committed head and blocks while another transaction holds it;
- * chains its events on that head, inserts them and moves the head. The lock is released by the
+ * chains its events on that head (each with the keyed MAC of its hash, {@link AuditKey}), inserts
+ * them and moves the head. The lock is released by the
  * commit. A unique key on {@code prev_hash} backs this up: two events can never share a predecessor.
  */
 @Component
@@ -30,10 +31,12 @@ class ChainAppender {
 
     private final JdbcTemplate jdbc;
     private final EntityManagerFactory entityManagers;
+    private final AuditKey key;
 
-    ChainAppender(JdbcTemplate jdbc, EntityManagerFactory entityManagers) {
+    ChainAppender(JdbcTemplate jdbc, EntityManagerFactory entityManagers, AuditKey key) {
         this.jdbc = jdbc;
         this.entityManagers = entityManagers;
+        this.key = key;
     }
 
     void enlist(PendingEvent event) {
@@ -62,10 +65,10 @@ class ChainAppender {
             String prev = hash;
             hash = ChainHash.of(prev, seq, e.occurredAt(), e.actor(), e.type(), e.articleId(), e.revision(), e.details());
             rows.add(new Object[] {seq, LocalDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.actor(), e.type(),
-                    e.articleId(), e.revision(), e.details(), prev, hash});
+                    e.articleId(), e.revision(), e.details(), prev, hash, key.ofEvent(hash)});
         }
         jdbc.batchUpdate("insert into audit_event (seq, occurred_at, actor, type, article_id, revision_number, details,"
-                + " prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " prev_hash, hash, mac) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(1)
 @ConditionalOnProperty("imprimatur.demo.users")
+@Profile("!prod") // and ProductionProfileCheck refuses prod with the demo data on
 class DemoUsers implements ApplicationRunner {
 
     static final String PASSWORD = "demo";

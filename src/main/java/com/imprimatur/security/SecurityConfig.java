@@ -202,6 +202,10 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         // issue 6: Camunda's first-admin setup would write users into its own tables; never needed here
                         .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                        // the engine runs only our models (workflow.OnlyOurModels): none is deployed, redeployed or deleted here
+                        .requestMatchers(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**").denyAll()
+                        .requestMatchers(HttpMethod.DELETE, "/camunda/api/engine/engine/*/deployment/**",
+                                "/camunda/api/engine/engine/*/process-definition/**").denyAll()
                         // the Camunda webapps (workflow.CamundaWebapps signs the admin on from this session)
                         .requestMatchers("/camunda/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -22,12 +22,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The audit trail: what the route leaves in it, its views and exports, and its tamper evidence. */
+/**
+ * The audit trail: what the route leaves in it, its views and exports, and its tamper evidence: the
+ * chain, the keyed MACs and the signed checkpoints, against what a DBA can do with plain SQL.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class AuditTrailHttpTest extends IntegrationTest {
 
     @Autowired
@@ -36,6 +43,8 @@ class AuditTrailHttpTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    AuditCheckpoints checkpoints;
 
     Api api;
     Desk desk;
@@ -172,6 +181,108 @@ class AuditTrailHttpTest extends IntegrationTest {
     }
 
     @Test
+    void checkpointsAreSignedLoggedAndExported(CapturedOutput output) {
+        trail.recordAs("tester", "test.checkpointed", null, null, Map.of());
+        Checkpoint written = checkpoints.write();
+        assertThat(written.seq()).isEqualTo(jdbc.queryForObject("select last_seq from audit_chain_head", Long.class));
+        assertThat(output.getAll()).contains("Audit checkpoint " + written.token());
+
+        Api.Answer listed = api.get("admin", "/api/admin/audit/checkpoints?size=5");
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        JsonNode latest = listed.json().get(0);
+        assertThat(latest.get("token").asText()).isEqualTo(written.token());
+        assertThat(latest.get("seq").asLong()).isEqualTo(written.seq());
+        assertThat(latest.get("events").asLong()).isEqualTo(written.seq());
+        assertThat(latest.has("mac")).isFalse();
+
+        Api.Answer verified = verify(written.token());
+        assertThat(verified.json().get("valid").asBoolean()).as(verified.text()).isTrue();
+        assertThat(verified.json().at("/checkpoint/seq").asLong()).isEqualTo(written.seq());
+        // a checkpoint not signed with our key proves nothing and says so
+        String forged = written.token().substring(0, written.token().length() - 1)
+                + (written.token().endsWith("0") ? "1" : "0");
+        Api.Answer refused = verify(forged);
+        assertThat(refused.json().get("valid").asBoolean()).isFalse();
+        assertThat(refused.json().at("/firstBrokenEvent/reason").asText()).contains("not one of ours");
+        assertThat(verify("v1.12.12.not-a-checkpoint").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aTailCutOffAsADbaWouldIsReportedAgainstTheLastCheckpoint() throws SQLException {
+        for (int i = 0; i < 3; i++) {
+            trail.recordAs("tester", "test.tail", null, null, Map.of("i", i));
+        }
+        Checkpoint exported = checkpoints.write();
+        long keep = exported.seq() - 2;
+        List<Map<String, Object>> cut = jdbc.queryForList("select * from audit_event where seq > ? order by seq", keep);
+        try (Connection root = privileged(); Statement s = root.createStatement()) {
+            // the DBA lifts the trigger, deletes the last two events, moves the head back and puts the trigger back
+            s.execute("drop trigger audit_event_no_delete");
+            try {
+                s.executeUpdate("delete from audit_event where seq > " + keep);
+                s.executeUpdate("update audit_chain_head set last_seq = " + keep
+                        + ", last_hash = (select hash from audit_event where seq = " + keep + ") where id = 1");
+            } finally {
+                s.execute(NO_DELETE);
+            }
+            try {
+                for (Api.Answer verify : List.of(verify(exported.token()), api.get("admin", "/api/admin/audit/verify"))) {
+                    assertThat(verify.json().get("valid").asBoolean()).as(verify.text()).isFalse();
+                    assertThat(verify.json().get("events").asLong()).isEqualTo(keep);
+                    assertThat(verify.json().at("/firstBrokenEvent/seq").asLong()).isEqualTo(keep + 1);
+                    assertThat(verify.json().at("/firstBrokenEvent/reason").asText()).contains("cut off the end");
+                }
+            } finally {
+                for (Map<String, Object> row : cut) {
+                    insert(root, row);
+                }
+                s.executeUpdate("update audit_chain_head set last_seq = " + exported.seq() + ", last_hash = '"
+                        + exported.headHash() + "' where id = 1");
+            }
+        }
+        assertThat(verify(exported.token()).json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aTailRewrittenWithConsistentHashesIsReported() throws SQLException {
+        trail.recordAs("tester", "test.rewrite-target", null, null, Map.of("amount", 10));
+        trail.recordAs("tester", "test.rewrite-after", null, null, Map.of());
+        Checkpoint exported = checkpoints.write();
+        long target = jdbc.queryForObject("select max(seq) from audit_event where type = 'test.rewrite-target'", Long.class);
+        List<Map<String, Object>> originals = jdbc.queryForList("select * from audit_event where seq >= ? order by seq", target);
+        try (Connection root = privileged(); Statement s = root.createStatement()) {
+            // the DBA changes one event and recomputes its hash and every later one's, head included: the chain holds
+            s.execute("drop trigger audit_event_no_update");
+            try {
+                String prev = (String) originals.get(0).get("prev_hash");
+                for (Map<String, Object> row : originals) {
+                    long seq = ((Number) row.get("seq")).longValue();
+                    String details = seq == target ? "{\"amount\":1000}" : (String) row.get("details");
+                    String hash = ChainHash.of(prev, seq, occurredAt(row.get("occurred_at")),
+                            (String) row.get("actor"), (String) row.get("type"), (Long) row.get("article_id"),
+                            (Integer) row.get("revision_number"), details);
+                    update(root, seq, details, prev, hash);
+                    prev = hash;
+                }
+                s.executeUpdate("update audit_chain_head set last_hash = '" + prev + "' where id = 1");
+                for (Api.Answer verify : List.of(verify(exported.token()), api.get("admin", "/api/admin/audit/verify"))) {
+                    assertThat(verify.json().get("valid").asBoolean()).as(verify.text()).isFalse();
+                    assertThat(verify.json().at("/firstBrokenEvent/seq").asLong()).isEqualTo(target);
+                    assertThat(verify.json().at("/firstBrokenEvent/reason").asText()).contains("MAC does not match");
+                }
+            } finally {
+                for (Map<String, Object> row : originals) {
+                    update(root, ((Number) row.get("seq")).longValue(), (String) row.get("details"), (String) row.get("prev_hash"),
+                            (String) row.get("hash"));
+                }
+                s.executeUpdate("update audit_chain_head set last_hash = '" + exported.headHash() + "' where id = 1");
+                s.execute(NO_UPDATE);
+            }
+        }
+        assertThat(verify(exported.token()).json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void concurrentTransactionsNeverShareAPredecessor() throws Exception {
         long before = jdbc.queryForObject("select count(*) from audit_event", Long.class);
         TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -226,6 +337,41 @@ class AuditTrailHttpTest extends IntegrationTest {
     private static Connection privileged() throws SQLException {
         TestDatabase.Connection db = TestDatabase.get();
         return DriverManager.getConnection(db.url(), db.username(), db.password());
+    }
+
+    private static final String NO_UPDATE = "create trigger audit_event_no_update before update on audit_event for each row "
+            + "signal sqlstate '45000' set message_text = 'audit_event is append-only: UPDATE refused'";
+    private static final String NO_DELETE = "create trigger audit_event_no_delete before delete on audit_event for each row "
+            + "signal sqlstate '45000' set message_text = 'audit_event is append-only: DELETE refused'";
+
+    private static java.time.Instant occurredAt(Object column) {
+        java.time.LocalDateTime time = column instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (java.time.LocalDateTime) column;
+        return time.toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private Api.Answer verify(String checkpoint) {
+        return api.get("admin", "/api/admin/audit/verify?checkpoint=" + checkpoint);
+    }
+
+    private static void update(Connection root, long seq, String details, String prev, String hash) throws SQLException {
+        try (PreparedStatement update = root.prepareStatement("update audit_event set details = ?, prev_hash = ?, hash = ? where seq = ?")) {
+            update.setString(1, details);
+            update.setString(2, prev);
+            update.setString(3, hash);
+            update.setLong(4, seq);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static void insert(Connection root, Map<String, Object> row) throws SQLException {
+        List<String> columns = new ArrayList<>(row.keySet());
+        try (PreparedStatement insert = root.prepareStatement("insert into audit_event (" + String.join(", ", columns)
+                + ") values (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")")) {
+            for (int i = 0; i < columns.size(); i++) {
+                insert.setObject(i + 1, row.get(columns.get(i)));
+            }
+            insert.executeUpdate();
+        }
     }
 
     /** What someone with the database's root password could do: lift the trigger, change a row, put the trigger back. */

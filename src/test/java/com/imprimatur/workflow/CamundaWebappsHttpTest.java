@@ -158,6 +158,57 @@ class CamundaWebappsHttpTest extends IntegrationTest {
     }
 
     @Test
+    void noOneDeploysRedeploysOrDeletesModelsThroughTheWebapps() {
+        String boundary = "imprimatur-probe";
+        String model = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"probe\">"
+                + "<process id=\"probe\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
+        for (String user : List.of("writer", "reviewer", "editor", "admin")) {
+            SessionClient browser = loggedIn(user);
+            // the webapps' own CSRF token, as Cockpit sends it (the admin gets one; the others get no further anyway)
+            HttpResponse<String> page = browser.get("/camunda/app/cockpit/default/");
+            String token = page.headers().firstValue("X-XSRF-TOKEN").orElse(String.valueOf(browser.cookie("XSRF-TOKEN")));
+            Map<String, String> headers = Map.of("X-XSRF-TOKEN", token, "Content-Type", "multipart/form-data; boundary=" + boundary);
+            for (String path : List.of("/camunda/api/engine/engine/default/deployment/create",
+                    "/camunda/api/engine/engine/default/deployment/create/",
+                    "/camunda/api/engine/engine/default/%64eployment/create")) {
+                assertThat(browser.send("POST", path, headers, multipart).statusCode()).as(user + " POST " + path).isEqualTo(403);
+            }
+            Map<String, String> json = Map.of("X-XSRF-TOKEN", token, "Content-Type", "application/json");
+            String deployment = "some-deployment-id";
+            assertThat(browser.send("POST", "/camunda/api/engine/engine/default/deployment/" + deployment + "/redeploy", json, "{}")
+                    .statusCode()).as(user + " redeploy").isEqualTo(403);
+            assertThat(browser.send("DELETE", "/camunda/api/engine/engine/default/deployment/" + deployment + "?cascade=true", json, null)
+                    .statusCode()).as(user + " delete deployment").isEqualTo(403);
+            assertThat(browser.send("DELETE", "/camunda/api/engine/engine/default/process-definition/key/article-review/delete",
+                    json, null).statusCode()).as(user + " delete definitions").isEqualTo(403);
+        }
+        // the refusals were ours, not Camunda's CSRF check (which would have ended the admin's session), and changed nothing
+        SessionClient admin = loggedIn("admin");
+        assertThat(json(admin.get("/camunda/api/engine/engine/default/deployment?firstResult=0&maxResults=50")).findValuesAsText("name"))
+                .doesNotContain("probe");
+        assertThat(json(admin.get("/camunda/api/engine/engine/default/process-definition?key=probe&firstResult=0&maxResults=5")))
+                .isEmpty();
+    }
+
+    @Test
+    void theWebappsQueriesTakeNoExpressions() {
+        SessionClient admin = loggedIn("admin");
+        HttpResponse<String> page = admin.get("/camunda/app/tasklist/default/");
+        String token = page.headers().firstValue("X-XSRF-TOKEN").orElse(admin.cookie("XSRF-TOKEN"));
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "X-XSRF-TOKEN", token);
+        for (String query : List.of("{\"assigneeExpression\":\"${staffIdentity}\"}",
+                "{\"orQueries\":[{\"assigneeExpression\":\"${staffIdentity}\"}]}")) {
+            HttpResponse<String> answer = admin.send("POST", "/camunda/api/engine/engine/default/task?firstResult=0&maxResults=5",
+                    headers, query);
+            assertThat(answer.statusCode()).as(query + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).as(query).contains("Expressions are forbidden");
+        }
+    }
+
+    @Test
     void camundasFirstAdminSetupIsClosedEvenToAdmins() {
         SessionClient admin = loggedIn("admin");
         assertThat(admin.send("POST", "/camunda/api/admin/setup/default/user/create",

@@ -8,18 +8,22 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The engine's hardening (Camunda's security notes) and retention: history cleanup yes, audit trail never. */
+/**
+ * The engine's hardening (Camunda's security notes) and retention: history cleanup yes, audit trail never;
+ * the engine runs only our models (no deployment after start-up, no deletion) and no scripts.
+ */
 class EngineHardeningTest extends IntegrationTest {
 
     @Autowired
@@ -27,7 +31,7 @@ class EngineHardeningTest extends IntegrationTest {
     @Autowired
     RepositoryService repository;
     @Autowired
-    RuntimeService runtime;
+    TaskService taskService;
     @Autowired
     HistoryService history;
     @Autowired
@@ -48,17 +52,66 @@ class EngineHardeningTest extends IntegrationTest {
 
     @Test
     void noScriptRunsInTheEngine() {
+        // (a model with a script task cannot be deployed at all: aModelDeployedAfterStartUpIsRefused)
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        ScriptingEngines engines = config.getScriptingEngines();
         for (String language : new String[] {"javascript", "groovy", "juel", "python"}) {
-            BpmnModelInstance model = Bpmn.createExecutableProcess("script-probe-" + language).camundaHistoryTimeToLive(1)
-                    .startEvent().scriptTask().scriptFormat(language).scriptText("1 + 1").endEvent().done();
-            Deployment deployment = repository.createDeployment().addModelInstance("probe-" + language + ".bpmn", model).deploy();
-            try {
-                assertThatThrownBy(() -> runtime.startProcessInstanceByKey("script-probe-" + language))
-                        .as(language).hasMessageContaining("Scripts are disabled");
-            } finally {
-                repository.deleteDeployment(deployment.getId(), true);
-            }
+            assertThatThrownBy(() -> config.getCommandExecutorTxRequired().execute(context -> engines.getScriptEngineForLanguage(language)))
+                    .as(language).hasMessageContaining("Scripts are disabled");
         }
+    }
+
+    @Test
+    void aModelDeployedAfterStartUpIsRefused() throws Exception {
+        long deployments = repository.createDeploymentQuery().count();
+        BpmnModelInstance bean = Bpmn.createExecutableProcess("bean-probe").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask().camundaExpression("${staffIdentity.toString()}").endEvent().done();
+        BpmnModelInstance script = Bpmn.createExecutableProcess("script-probe").camundaHistoryTimeToLive(1)
+                .startEvent().scriptTask().scriptFormat("groovy").scriptText("1 + 1").endEvent().done();
+        for (BpmnModelInstance model : List.of(bean, script)) {
+            assertThatThrownBy(() -> repository.createDeployment().addModelInstance("probe.bpmn", model).deploy())
+                    .hasMessageContaining("Deployment refused");
+        }
+        // a model of ours with one byte more is not ours
+        byte[] ours = repository.getResourceAsStream(deploymentOf("article-review"), resourceOf("article-review"))
+                .readAllBytes();
+        byte[] changed = java.util.Arrays.copyOf(ours, ours.length + 1);
+        changed[ours.length] = '\n';
+        assertThatThrownBy(() -> repository.createDeployment().addString("article-review.bpmn",
+                new String(changed, java.nio.charset.StandardCharsets.UTF_8)).deploy()).hasMessageContaining("Deployment refused");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("bean-probe").count()).isZero();
+    }
+
+    @Test
+    void ourModelsAreNeverDeleted() {
+        String deployment = deploymentOf("article-review");
+        assertThatThrownBy(() -> repository.deleteDeployment(deployment, true)).hasMessageContaining("never deleted");
+        assertThatThrownBy(() -> repository.deleteProcessDefinitions().byKey("article-review").cascade().delete())
+                .hasMessageContaining("never deleted");
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("article-review").latestVersion()
+                .singleResult().getId();
+        assertThatThrownBy(() -> repository.deleteProcessDefinition(definition, true)).hasMessageContaining("never deleted");
+        assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isOne();
+    }
+
+    @Test
+    void adHocQueriesTakeNoExpressions() {
+        assertThatThrownBy(() -> taskService.createTaskQuery().taskAssigneeExpression("${staffIdentity}").list())
+                .hasMessageContaining("Expressions are forbidden");
+        // Camunda 7.24.0 itself checks only the first; NoQueryExpressions the or-branches too
+        assertThatThrownBy(() -> taskService.createTaskQuery().or().taskAssigneeExpression("${staffIdentity}").endOr().list())
+                .hasMessageContaining("Expressions are forbidden");
+        assertThatThrownBy(() -> taskService.createTaskQuery().or().taskCandidateGroupExpression("${staffIdentity}").endOr().count())
+                .hasMessageContaining("Expressions are forbidden");
+    }
+
+    private String deploymentOf(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getDeploymentId();
+    }
+
+    private String resourceOf(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getResourceName();
     }
 
     @Test

@@ -20,10 +20,12 @@ class ArticleController {
 
     private final ArticleService articles;
     private final Staff staff;
+    private final RevisionDiffs diffs;
 
-    ArticleController(ArticleService articles, Staff staff) {
+    ArticleController(ArticleService articles, Staff staff, RevisionDiffs diffs) {
         this.articles = articles;
         this.staff = staff;
+        this.diffs = diffs;
     }
 
     record Submitted(long id, String slug, int revision, ArticleStatus status) {
@@ -65,8 +67,7 @@ class ArticleController {
 
     @GetMapping("/{id}/revisions/{n}/diff")
     WordDiff.Result diff(@PathVariable long id, @PathVariable int n, @RequestParam int against) {
-        var caller = staff.current();
-        return WordDiff.between(articles.revision(caller, id, against), articles.revision(caller, id, n));
+        return diffs.compare(staff.current(), id, against, n);
     }
 
     record Withdrawal(String reason) {

@@ -16,17 +16,21 @@ final class Citations {
     record Citation(int start, int end, String text, List<Integer> numbers) {
     }
 
-    private static final String ITEM = "\\d{1,3}(?:\\s*[-–]\\s*\\d{1,3})?";
-    private static final String LIST = ITEM + "(?:\\s*,\\s*" + ITEM + ")*";
-    private static final Pattern CITATION = Pattern.compile("\\(\\s*(" + LIST + ")\\s*\\)|\\[\\s*(" + LIST + ")\\s*]");
-    private static final Pattern RANGE = Pattern.compile("(\\d+)\\s*[-–]\\s*(\\d+)");
+    // Possessive throughout: nothing a run takes could be given back to any use, and a possessive
+    // group repeats in a loop, where a greedy one recurses once per repetition (a "(1,1,1,…" of a
+    // thousand items overflowed the stack). A match starts only at '(' or '[' and reads no further
+    // than the next one, so the body is read in linear time.
+    private static final String ITEM = "\\d{1,3}+(?:\\s*+[-–]\\s*+\\d{1,3}+)?+";
+    private static final String LIST = ITEM + "(?:\\s*+,\\s*+" + ITEM + ")*+";
+    private static final Pattern CITATION = Pattern.compile("\\(\\s*+(" + LIST + ")\\s*+\\)|\\[\\s*+(" + LIST + ")\\s*+]");
+    private static final Pattern RANGE = Pattern.compile("(\\d++)\\s*+[-–]\\s*+(\\d++)");
     /** A range wider than this is a typo, not a citation of hundreds of sources; its ends alone are taken. */
     private static final int WIDEST_RANGE = 100;
 
     private Citations() {
     }
 
-    static List<Citation> in(String body) {
+    static List<Citation> in(CharSequence body) {
         List<Citation> found = new ArrayList<>();
         Matcher m = CITATION.matcher(body);
         while (m.find()) {

@@ -30,12 +30,12 @@ final class Identifiers {
     }
 
     /** Crossref's shape: "10.", a registrant code of 4 to 9 digits (sub-codes allowed), "/", a suffix. */
-    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}(?:\\.\\d+)*/\\S+");
+    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}+(?:\\.\\d++)*+/\\S++");
     private static final Pattern DOI_PREFIX = Pattern.compile(
             "^(?:doi\\s*[:\\s]\\s*|(?:https?://)?(?:dx\\.|www\\.)?doi\\.org/)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PMID = Pattern.compile("(?:pmid\\s*:?\\s*)?(\\d{1,9})", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PMCID = Pattern.compile("(?:pmcid\\s*:?\\s*)?PMC(\\d{1,9})", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ISSN = Pattern.compile("(?:issn\\s*:?\\s*)?(\\d{4})[-\\s]?(\\d{3}[\\dX])",
+    private static final Pattern PMID = Pattern.compile("(?:pmid\\s*+:?+\\s*+)?(\\d{1,9})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PMCID = Pattern.compile("(?:pmcid\\s*+:?+\\s*+)?PMC(\\d{1,9})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISSN = Pattern.compile("(?:issn\\s*+:?+\\s*+)?(\\d{4})[-\\s]?(\\d{3}[\\dX])",
             Pattern.CASE_INSENSITIVE);
 
     private Identifiers() {

@@ -91,14 +91,15 @@ public class FeedbackIntake {
                 errors.add(error("reason", "'" + shorten(request.reason()) + "' is not a reason: use INACCURATE, OUTDATED, QUESTIONABLE or OTHER"));
             }
         }
-        String comment = ReaderText.strip(request.comment());
-        if (comment != null && comment.length() > MAX_TEXT) {
+        // the raw length first: a text far too long is refused before anything reads it
+        String comment = tooLong(request.comment()) ? null : ReaderText.strip(request.comment());
+        if (tooLong(request.comment()) || comment != null && comment.length() > MAX_TEXT) {
             errors.add(error("comment", "at most 2,000 characters"));
         } else if (comment == null && reason != null && reason != ReportReason.OUTDATED) {
             errors.add(error("comment", "tell us what is wrong (only OUTDATED may be sent without a comment)"));
         }
-        String passage = ReaderText.strip(request.passage());
-        if (passage != null && passage.length() > MAX_TEXT) {
+        String passage = tooLong(request.passage()) ? null : ReaderText.strip(request.passage());
+        if (tooLong(request.passage()) || passage != null && passage.length() > MAX_TEXT) {
             errors.add(error("passage", "at most 2,000 characters"));
         } else if (passage != null && !ReaderText.words(live.body(article.revisionId())).contains(ReaderText.words(passage))) {
             errors.add(error("passage", "the quoted passage does not occur in the article"));
@@ -116,6 +117,11 @@ public class FeedbackIntake {
                 comment == null ? "" : ReaderText.words(comment), passage == null ? "" : ReaderText.words(passage)));
         return new Checked(article.articleId(), article.number(), article.authors(), reason,
                 comment, passage, email, clientHash, dedupeKey);
+    }
+
+    /** Longer than any text that could still be 2,000 characters once its markup is stripped. */
+    private static boolean tooLong(String text) {
+        return text != null && text.length() > ReaderText.MAX_RAW;
     }
 
     private static Map<String, String> error(String field, String message) {

@@ -22,11 +22,15 @@ import java.util.regex.Pattern;
 final class Tokens {
 
     private static final Pattern REFERENCE_HEADING = Pattern.compile(
-            "(?im)^[ \\t]{0,3}(?:#{1,6}[ \\t]*)?(?:\\*\\*)?(?:references|bibliography|works cited|sources)(?:\\*\\*)?[ \\t]*:?[ \\t]*$");
+            "(?im)^[ \\t]{0,3}(?:#{1,6}[ \\t]*)?(?:\\*\\*)?(?:references|bibliography|works cited|sources)(?:\\*\\*)?[ \\t]*+:?+[ \\t]*+$");
+    // Every pattern runs on whole bodies and registered sources. Runs are possessive (a possessive
+    // group repeats in a loop; a greedy one recurses once per repetition and overflowed the stack on
+    // "(1,1,1,…"), and no match reads past the start of another: a link target stops at ']', a tag at
+    // '<'. So "](](](…" or "<<<…" is read once, not once per start.
     /** Citation markers: (1), (1,3), (2-4), [3], [^3]. */
-    static final Pattern CITATION = Pattern.compile("[(\\[]\\^?\\d{1,3}(?:\\s*[,;\\u2013-]\\s*\\d{1,3})*[)\\]]");
+    static final Pattern CITATION = Pattern.compile("[(\\[]\\^?+\\d{1,3}+(?:\\s*+[,;\\u2013-]\\s*+\\d{1,3}+)*+[)\\]]");
     private static final Pattern SKIPPED = Pattern.compile(
-            "\\]\\([^)\\s]*(?:\\s+\"[^\"]*\")?\\)|https?://\\S+|www\\.\\S+|<[^>\\n]{1,200}>|" + CITATION.pattern());
+            "\\]\\([^)\\s\\]]*+(?:\\s++\"[^\"]*+\")?+\\)|https?://\\S++|www\\.\\S++|<[^<>\\n]{1,200}+>|" + CITATION.pattern());
     private static final Pattern TRAILING_CITATION = Pattern.compile("[ \\t]?" + CITATION.pattern());
     private static final int MAX_QUOTE_CHARS = 5000;
     /** How far after a closing quotation mark a citation still belongs to the quotation. */
@@ -63,7 +67,7 @@ final class Tokens {
     private static Tokens of(String text, boolean cutReferenceList) {
         String t = text == null ? "" : text;
         int end = cutReferenceList ? referenceListStart(t) : t.length();
-        int[][] skip = ranges(SKIPPED.matcher(t).region(0, end));
+        int[][] skip = skipped(t, end);
         int n = end;
         int[] starts = new int[Math.max(16, n / 5)];
         int[] ends = new int[starts.length];
@@ -277,8 +281,13 @@ final class Tokens {
         return Fingerprints.mix(h);
     }
 
+    /** The ranges before {@code end} that make no words: link targets, URLs, tags, citation markers. */
+    static int[][] skipped(CharSequence text, int end) {
+        return ranges(SKIPPED.matcher(text).region(0, end));
+    }
+
     /** Where the trailing reference list begins (the last "References" heading), or the text's end. */
-    private static int referenceListStart(String text) {
+    static int referenceListStart(CharSequence text) {
         Matcher m = REFERENCE_HEADING.matcher(text);
         int at = text.length();
         while (m.find()) {

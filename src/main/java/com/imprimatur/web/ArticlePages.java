@@ -3,8 +3,8 @@ package com.imprimatur.web;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleStatus;
 import com.imprimatur.article.ArticleView;
+import com.imprimatur.article.RevisionDiffs;
 import com.imprimatur.article.RevisionView;
-import com.imprimatur.article.WordDiff;
 import com.imprimatur.review.DecisionView;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.review.TaskDecisions;
@@ -39,8 +39,11 @@ class ArticlePages {
     private final Staff staff;
     private final PageModel people;
     private final Markdown markdown;
+    private final RevisionDiffs diffs;
 
-    ArticlePages(ArticleService articles, TaskDecisions decisions, Staff staff, PageModel people, Markdown markdown) {
+    ArticlePages(ArticleService articles, TaskDecisions decisions, Staff staff, PageModel people, Markdown markdown,
+            RevisionDiffs diffs) {
+        this.diffs = diffs;
         this.articles = articles;
         this.decisions = decisions;
         this.staff = staff;
@@ -152,7 +155,7 @@ class ArticlePages {
         model.addAttribute("revision", revision);
         model.addAttribute("bodyHtml", markdown.html(revision.body()));
         if (n > 1) {
-            model.addAttribute("diffPrevious", WordDiff.between(articles.revision(me, id, n - 1), revision));
+            model.addAttribute("diffPrevious", diffs.compare(me, id, n - 1, revision));
         }
         model.addAttribute("names", people.names(revision.authors()));
         return "revision";

@@ -2,8 +2,8 @@ package com.imprimatur.web;
 
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleView;
+import com.imprimatur.article.RevisionDiffs;
 import com.imprimatur.article.RevisionView;
-import com.imprimatur.article.WordDiff;
 import com.imprimatur.factcheck.FactCheck;
 import com.imprimatur.factcheck.Finding;
 import com.imprimatur.feedback.FeedbackTriage;
@@ -67,9 +67,12 @@ class TaskScreen {
     private final TaskPages queues;
     private final FactCheck factCheck;
     private final FeedbackTriage feedback;
+    private final RevisionDiffs diffs;
 
     TaskScreen(TaskDesk desk, ArticleService articles, TaskDecisions decisions, PlagiarismCheck plagiarism, Staff staff,
-            PageModel people, Markdown markdown, TaskPages queues, FactCheck factCheck, FeedbackTriage feedback) {
+            PageModel people, Markdown markdown, TaskPages queues, FactCheck factCheck, FeedbackTriage feedback,
+            RevisionDiffs diffs) {
+        this.diffs = diffs;
         this.factCheck = factCheck;
         this.feedback = feedback;
         this.desk = desk;
@@ -167,11 +170,11 @@ class TaskScreen {
         model.addAttribute("readerReports", reports);
         model.addAttribute("reportPassages", reports.stream().map(r -> passage(revision.body(), r.passage())).toList());
         if (task.revision() > 1) {
-            model.addAttribute("diffPrevious", WordDiff.between(articles.revision(me, task.articleId(), task.revision() - 1), revision));
+            model.addAttribute("diffPrevious", diffs.compare(me, task.articleId(), task.revision() - 1, revision));
         }
         Integer published = article.publishedRevision();
         if (published != null && published != task.revision() && published != task.revision() - 1) {
-            model.addAttribute("diffPublished", WordDiff.between(articles.revision(me, task.articleId(), published), revision));
+            model.addAttribute("diffPublished", diffs.compare(me, task.articleId(), published, revision));
         }
         if (TaskDecisions.RESOLVE_PLAGIARISM.equals(task.key()) || TaskDecisions.APPROVE_PUBLICATION.equals(task.key())) {
             PlagiarismReportView report = report(me, task);

@@ -2,7 +2,10 @@ package com.imprimatur.factcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.imprimatur.support.CountingText;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class CitationsTest {
@@ -62,5 +65,20 @@ class CitationsTest {
     void citationsInOrderAndGroupsAreClean() {
         assertThat(Citations.check(Citations.in("A (1). B (2,3). C [4-5]. D (1)."), 5)).isEmpty();
         assertThat(Citations.check(Citations.in("A (2,1)."), 2)).isEmpty();
+    }
+
+    /** A greedy repeated group recursed once per item: "(1,1,1,…" of a thousand items overflowed the stack. */
+    @Test
+    void aLongListIsReadInLinearTimeWithoutOverflowingTheStack() {
+        Map<String, Function<Integer, String>> bodies = Map.of(
+                "(1,1,1,… never closed", n -> "(1" + ",1".repeat(n / 2),
+                "(1,(1,(1,…", n -> "(1,".repeat(n / 3),
+                "( ( ( …", n -> "(   ".repeat(n / 4),
+                "[1 - 2 , …", n -> "[1 - 2 , ".repeat(n / 9),
+                "(1    - x", n -> "(1" + " ".repeat(n) + "- x");
+        bodies.forEach((name, body) -> assertThat(CountingText.mostReadsPerCharacter(5_000, body, Citations::in))
+                .as(name).isLessThanOrEqualTo(6));
+        assertThat(Citations.in("(1" + ",2".repeat(100_000) + ")")).singleElement()
+                .extracting(c -> c.numbers().size()).isEqualTo(100_001);
     }
 }

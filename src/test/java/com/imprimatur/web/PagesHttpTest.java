@@ -9,6 +9,8 @@ import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -118,5 +120,28 @@ class PagesHttpTest extends IntegrationTest {
         HttpResponse<String> toAuthor = editor.post("/tasks/" + task + "/assign", "_csrf=" + editor.token("/tasks/" + task) + "&username=writer");
         assertThat(toAuthor.headers().firstValue("Location").orElse("")).endsWith("/tasks/" + task + "#assign");
         assertThat(editor.get("/tasks/" + task).body()).contains("cannot take this task");
+    }
+
+    /** A revision rewritten from end to end: past the diff's budget, the pages and the API say so, and still show the change. */
+    @Test
+    void aRevisionTooDifferentToCompareWordByWordSaysSoOnItsPages() throws Exception {
+        Api api = api();
+        Desk desk = new Desk(api);
+        String first = IntStream.range(0, 3_000).mapToObj(i -> "alpha" + i).collect(Collectors.joining(" "));
+        long id = desk.create("writer", Desk.article("Rewritten from end to end", first + " (1).", 1)).get("id").asLong();
+        desk.decide("reviewer", "medicalReview", id, Desk.decision("REQUEST_CHANGES", "Start again."));
+        desk.awaitTask("writer", "mine", "revise", id);
+        Api.Answer second = api.post("writer", "/api/articles/" + id + "/revisions",
+                Desk.article("Rewritten from end to end", first.replace("alpha", "omega") + " (1).", 1));
+        assertThat(second.status()).as(second.text()).isEqualTo(201);
+
+        Api.Answer diff = api.get("writer", "/api/articles/" + id + "/revisions/2/diff?against=1");
+        assertThat(diff.json().get("wordByWord").asBoolean()).isFalse();
+        assertThat(diff.json().get("wordsDeleted").asInt()).isEqualTo(3_000);
+        String revisionPage = new Session().login("writer").get("/articles/" + id + "/revisions/2").body();
+        assertThat(revisionPage).contains("differ too much to compare", "word by word", "omega2999");
+        String task = desk.awaitTask("reviewer", "available", "medicalReview", id);
+        assertThat(new Session().login("reviewer").get("/tasks/" + task).body()).contains("differ too much to compare");
+        assertThat(new Session().login("admin").get("/admin/articles/" + id).body()).contains("differ too much to compare");
     }
 }

@@ -28,4 +28,30 @@ class MarkdownTest {
     void nothingIsNothing() {
         assertThat(markdown.html(null)).isEmpty();
     }
+
+    @Test
+    void textsBuiltToChokeTheRendererAreShownAsPlainTextInLinearTime() {
+        for (int size : new int[] {20_000, 160_000, 1_000_000}) {
+            for (String attack : new String[] {"<a".repeat(size / 2), "> ".repeat(size / 2) + "x", "- ".repeat(size / 2) + "x",
+                    ("para <b\n").repeat(size / 8)}) {
+                String html = markdown.html(attack);
+                assertThat(html).startsWith("<p><em>This text is shown without formatting").doesNotContain("<b", "<a<");
+            }
+        }
+        // the budget is one pass: counted reads grow with the text, not faster
+        com.imprimatur.support.CountingText small = new com.imprimatur.support.CountingText("<a".repeat(50_000));
+        com.imprimatur.support.CountingText large = new com.imprimatur.support.CountingText("<a".repeat(400_000));
+        MarkdownBudget.fits(small);
+        MarkdownBudget.fits(large);
+        assertThat(small.reads()).isLessThanOrEqualTo(3L * small.length());
+        assertThat(large.reads()).isLessThanOrEqualTo(3L * large.length());
+    }
+
+    @Test
+    void ordinaryArticlesStayWithinTheBudget() {
+        String article = ("## A heading\n\nA paragraph with a < sign, a <kbd>tag</kbd> and **bold** text (1,2).\n\n"
+                + "> a quote\n> > nested once\n\n- a list\n  - nested\n    - twice\n\n").repeat(2_000);
+        assertThat(MarkdownBudget.fits(article)).isTrue();
+        assertThat(markdown.html(article)).contains("<h2>A heading</h2>").doesNotContain("without formatting");
+    }
 }

@@ -8,23 +8,23 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Nodes that start together on one database start one after the other: the first migrates the
- * schema (Flyway, with its Java migrations), creates the engine's tables and deploys the processes,
- * runs the start-up runners (demo users, first admin); the next finds all of it done. Flyway locks
- * its own migrations, but the engine's schema creation is not locked against another node on an
- * empty database, so the whole start, from before Flyway until the application is ready, holds a
- * MariaDB named lock (one per database) on a connection of its own. A node that dies while it holds
- * the lock releases it with its connection.
+ * Nodes that start together on one database build their schema one after the other: the first
+ * migrates (Flyway, with its Java migrations), creates the engine's tables and deploys the
+ * processes; the next finds all of it done and its deployment is filtered as a duplicate. Flyway
+ * locks its own migrations, but the engine's schema creation is not locked against another node on
+ * an empty database, so from before Flyway until every singleton (the engine among them) is built,
+ * a node holds a MariaDB named lock (one per database) on a connection of its own. What runs later
+ * (the start-up runners: demo users, first admin; the demo articles) tolerates a node doing the
+ * same at the same moment. A node that dies while it holds the lock releases it with its connection.
  */
 @Component
-class StartupLock implements FlywayMigrationStrategy, ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+class StartupLock implements FlywayMigrationStrategy, SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
@@ -64,8 +64,9 @@ class StartupLock implements FlywayMigrationStrategy, ApplicationListener<Applic
         log.info("Start-up lock taken after {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Every singleton is built: the schema, the engine's tables and the deployment are there. */
     @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
+    public void afterSingletonsInstantiated() {
         release();
     }
 

@@ -95,7 +95,12 @@ public final class ClusterLoad {
     private static void runFor(int seconds, int readers, int editors, List<String> slugs, HttpClient client, String base,
             Api api, Tally tally) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(readers + editors);
+        // daemon threads: a failed cycle ends the run instead of leaving the JVM waiting on the others
+        ExecutorService pool = Executors.newFixedThreadPool(readers + editors, r -> {
+            Thread t = new Thread(r, "cluster-load");
+            t.setDaemon(true);
+            return t;
+        });
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < readers; i++) {
             running.add(pool.submit(() -> {

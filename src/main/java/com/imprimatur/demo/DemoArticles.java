@@ -12,6 +12,7 @@ import com.imprimatur.security.Role;
 import com.imprimatur.security.StaffMember;
 import com.imprimatur.workflow.TaskDesk;
 import com.imprimatur.workflow.TaskView;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,16 +47,23 @@ class DemoArticles {
     private final ArticleService articles;
     private final TaskDesk desk;
     private final FeedbackIntake feedback;
+    private final JdbcTemplate jdbc;
 
-    DemoArticles(ArticleService articles, TaskDesk desk, FeedbackIntake feedback) {
+    DemoArticles(ArticleService articles, TaskDesk desk, FeedbackIntake feedback, JdbcTemplate jdbc) {
         this.articles = articles;
         this.desk = desk;
         this.feedback = feedback;
+        this.jdbc = jdbc;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
         if (!articles.list(EDITOR, false, null).isEmpty()) {
+            return;
+        }
+        // nodes started together: the one whose claim lands seeds, once for the database
+        if (jdbc.update("insert ignore into done_once (name, done_by, done_at) values ('demo-articles', ?, utc_timestamp(6))",
+                ManagementFactory.getRuntimeMXBean().getName()) == 0) {
             return;
         }
         Thread seeding = new Thread(this::seedArticles, "demo-articles");

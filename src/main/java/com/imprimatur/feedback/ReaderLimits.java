@@ -1,6 +1,7 @@
 package com.imprimatur.feedback;
 
 import com.imprimatur.article.Slugs;
+import com.imprimatur.problem.Problem;
 import com.imprimatur.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,8 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * Per-client and per-article limits on readers' reports and votes, checked before security, JSON
  * parsing or the database, so that a flood costs almost nothing and readers are not slowed by it.
+ * The counts are the cluster's ({@link RateLimiter}: one upsert per check, none once this node
+ * alone has seen more than the limit); when the database cannot be reached the answer is 503.
  * The client is {@link ClientKey}: the address Tomcat reports (X-Forwarded-For only from a
  * configured proxy), IPv6 clients by their /64; the article is its canonical slug (an unknown
  * spelling is no article: the request answers 404 without a quota).
@@ -40,11 +45,13 @@ class ReaderLimits extends OncePerRequestFilter {
 
     ReaderLimits(@Value("${imprimatur.feedback.per-client-per-hour}") int perClient,
             @Value("${imprimatur.feedback.per-article-per-hour}") int perArticle,
-            @Value("${imprimatur.feedback.votes-per-client-per-hour}") int votesPerClient, ProblemWriter problems) {
+            @Value("${imprimatur.feedback.votes-per-client-per-hour}") int votesPerClient, ProblemWriter problems,
+            JdbcTemplate jdbc) {
         Clock clock = Clock.systemUTC();
-        this.reportsPerClient = new RateLimiter(perClient, Duration.ofHours(1), clock);
-        this.reportsPerArticle = new RateLimiter(perArticle, Duration.ofHours(1), clock);
-        this.votesPerClient = new RateLimiter(votesPerClient, Duration.ofHours(1), clock);
+        Duration hour = Duration.ofHours(1);
+        this.reportsPerClient = new RateLimiter("reports-client", perClient, hour, clock, jdbc);
+        this.reportsPerArticle = new RateLimiter("reports-article", perArticle, hour, clock, jdbc);
+        this.votesPerClient = new RateLimiter("votes-client", votesPerClient, hour, clock, jdbc);
         this.problems = problems;
     }
 
@@ -59,28 +66,42 @@ class ReaderLimits extends OncePerRequestFilter {
         // the decoded path, as the handler mapping sees it: /api/public/articles/x/%66eedback is limited too
         Matcher m = PUBLIC_WRITE.matcher(PATHS.getPathWithinApplication(request));
         if (m.matches()) {
-            String client = ClientKey.of(request.getRemoteAddr());
-            long wait;
-            String detail;
-            if ("feedback".equals(m.group(2))) {
-                wait = reportsPerClient.acquire(client);
-                detail = "You have sent many reports in a short time; please try again later.";
-                if (wait == 0) {
-                    // one key per article, whatever the case of the slug typed (the look-up ignores it too)
-                    String slug = Slugs.canonical(m.group(1));
-                    wait = slug == null ? 0 : reportsPerArticle.acquire(slug);
-                    detail = "This article has received many reports in a short time; please try again later.";
-                }
-            } else {
-                wait = votesPerClient.acquire(client);
-                detail = "You have voted many times in a short time; please try again later.";
+            Refusal refusal;
+            try {
+                refusal = judge(ClientKey.of(request.getRemoteAddr()), m.group(1), "feedback".equals(m.group(2)));
+            } catch (DataAccessException e) {
+                // the shared counts cannot be read: nothing could be stored either
+                Problem down = Problem.unavailable();
+                response.setHeader("Retry-After", "30");
+                problems.write(response, down.status(), "service-unavailable", down.title(), down.getMessage());
+                return;
             }
-            if (wait > 0) {
-                response.setHeader("Retry-After", String.valueOf(wait));
-                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail);
+            if (refusal != null) {
+                response.setHeader("Retry-After", String.valueOf(refusal.waitSeconds()));
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", refusal.detail());
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private record Refusal(long waitSeconds, String detail) {
+    }
+
+    /** Null when the request may go ahead (and is counted). */
+    private Refusal judge(String client, String slugTyped, boolean report) {
+        if (!report) {
+            long wait = votesPerClient.acquire(client);
+            return wait == 0 ? null : new Refusal(wait, "You have voted many times in a short time; please try again later.");
+        }
+        long wait = reportsPerClient.acquire(client);
+        if (wait > 0) {
+            return new Refusal(wait, "You have sent many reports in a short time; please try again later.");
+        }
+        // one key per article, whatever the case of the slug typed (the look-up ignores it too)
+        String slug = Slugs.canonical(slugTyped);
+        wait = slug == null ? 0 : reportsPerArticle.acquire(slug);
+        return wait == 0 ? null
+                : new Refusal(wait, "This article has received many reports in a short time; please try again later.");
     }
 }

@@ -21,10 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * One identity store for everything. {@code /api/**} takes HTTP Basic (API clients, a stateless
@@ -35,7 +32,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * CSRF token; their forms carry a signed token instead (web.ReaderForms).
  *
  * <p>Issue 6 (hardening) added, in both chains and marked "issue 6": the session registry (an
- * admin disabling a user ends their sessions at once), the security headers with the
+ * admin disabling a user ends their sessions at once, on every node: {@link SharedSessions}), the security headers with the
  * Content-Security-Policy ({@link SecurityHeaders}), and 429 for throttled logins
  * ({@link ThrottledLogin}, the one authentication provider). Session ids are renewed at login
  * (Spring Security's default, change-session-id); the absolute session timeout is {@link SessionLifetime}.
@@ -46,18 +43,6 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** Issue 6: the sessions of every user, so that disabling one ends their sessions ({@link StaffSessions}). */
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Issue 6: tells the session registry when the container ends a session. */
-    @Bean
-    ServletListenerRegistrationBean<HttpSessionEventPublisher> sessionEvents() {
-        return new ServletListenerRegistrationBean<>(new HttpSessionEventPublisher());
     }
 
     /**

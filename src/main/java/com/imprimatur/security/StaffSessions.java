@@ -3,13 +3,12 @@ package com.imprimatur.security;
 import com.imprimatur.identity.UserName;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * The browser sessions of staff, as Spring Security's {@link SessionRegistry} knows them. Ending a
- * user's sessions marks them expired; the next request on one of them is logged out
- * (ConcurrentSessionFilter, in both filter chains).
+ * The browser sessions of staff, as the shared session store knows them ({@link SharedSessions}).
+ * Ending a user's sessions marks them expired in MariaDB; the next request on one of them, on any
+ * node, is logged out (ConcurrentSessionFilter, in both filter chains).
  */
 @Component
 class StaffSessions {
@@ -22,14 +21,10 @@ class StaffSessions {
 
     int endAllOf(String username) {
         int ended = 0;
-        for (Object principal : registry.getAllPrincipals()) {
-            String name = principal instanceof UserDetails details ? details.getUsername() : String.valueOf(principal);
-            if (UserName.same(name, username)) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                    session.expireNow();
-                    ended++;
-                }
-            }
+        // sessions are indexed by the canonical name of their principal
+        for (SessionInformation session : registry.getAllSessions(UserName.canonical(username), false)) {
+            session.expireNow();
+            ended++;
         }
         return ended;
     }

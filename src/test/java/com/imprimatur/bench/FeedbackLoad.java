@@ -191,6 +191,12 @@ public final class FeedbackLoad {
 
     /** Published articles straight into the tables (the service's own route is not what is measured here). */
     private void seed(int articles) throws Exception {
+        slugs.addAll(seedPublished(jdbcUrl, articles));
+    }
+
+    /** Published articles written straight into the database (no review cycle); returns their slugs. */
+    static List<String> seedPublished(String jdbcUrl, int articles) throws Exception {
+        List<String> slugs = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             c.setAutoCommit(false);
             Timestamp now = Timestamp.from(Instant.now());
@@ -227,6 +233,7 @@ public final class FeedbackLoad {
             }
             c.commit();
         }
+        return slugs;
     }
 
     private static long key(PreparedStatement statement) throws Exception {
@@ -355,7 +362,7 @@ public final class FeedbackLoad {
     }
 
     /** User and system CPU seconds of a process so far (0 when it cannot be read: not on Linux, not local). */
-    private static double cpuSeconds(String pid) {
+    static double cpuSeconds(String pid) {
         if (pid == null) {
             return 0;
         }

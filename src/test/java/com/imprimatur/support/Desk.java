@@ -97,7 +97,7 @@ public final class Desk {
     public String awaitTask(String user, String queue, String key, long articleId) {
         AtomicReference<String> id = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Answer tasks = api.get(user, "/api/tasks?queue=" + queue);
+            Api.Answer tasks = api.get(user, "/api/tasks?queue=" + queue + "&type=" + key);
             assertThat(tasks.status()).isEqualTo(200);
             for (JsonNode task : tasks.json()) {
                 if (task.get("key").asText().equals(key) && task.get("articleId").asLong() == articleId) {

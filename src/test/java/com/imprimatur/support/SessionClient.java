@@ -22,13 +22,23 @@ public final class SessionClient {
     private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
     private final int port;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public SessionClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private SessionClient(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same browser (its cookies, so its session) talking to another node on {@code otherPort}. */
+    public SessionClient at(int otherPort) {
+        return new SessionClient(otherPort, cookies);
     }
 
     public HttpResponse<String> get(String path) {

@@ -21,11 +21,19 @@ class StaffSessions {
     }
 
     int endAllOf(String username) {
+        return endAllOf(username, null);
+    }
+
+    /** Ends every session of the user but the one named {@code keep} (the caller's own, after a password change). */
+    int endAllOf(String username, String keep) {
         int ended = 0;
         for (Object principal : registry.getAllPrincipals()) {
             String name = principal instanceof UserDetails details ? details.getUsername() : String.valueOf(principal);
             if (UserName.same(name, username)) {
                 for (SessionInformation session : registry.getAllSessions(principal, false)) {
+                    if (session.getSessionId().equals(keep)) {
+                        continue;
+                    }
                     session.expireNow();
                     ended++;
                 }

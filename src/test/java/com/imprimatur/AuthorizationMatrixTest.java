@@ -139,6 +139,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
             GET   /api/admin/users/{username}                     user                 401    403     403     403      403       403     200
             PATCH /api/admin/users/{username}                     user                 401    403     403     403      403       403     200
             POST  /api/admin/retractions                          -                    401    403     403     403      403       403     200
+            GET   /api/admin/webhooks                             -                    401    403     403     403      403       403     200
+            POST  /api/admin/webhooks                             -                    401    403     403     403      403       403     201
+            DELETE /api/admin/webhooks/{id}                       new:webhook          401    403     403     403      403       403     204
+            GET   /api/admin/webhooks/{id}/deliveries             webhook              401    403     403     403      403       403     200
+            GET   /admin/webhooks                                 -                    login  403     403     403      403       403     200
+            POST  /admin/webhooks                                 -                    login  403     403     403      403       403     done
+            POST  /admin/webhooks/{id}/remove                     new:webhook          login  403     403     403      403       403     done
             GET   /admin/audit                                    -                    login  403     403     403      403       403     200
             GET   /admin/audit/verify                             -                    login  403     403     403      403       403     200
             GET   /admin/articles/{id}                            draft                login  403     403     403      403       403     200

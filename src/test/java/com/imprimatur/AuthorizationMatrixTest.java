@@ -112,6 +112,21 @@ class AuthorizationMatrixTest extends IntegrationTest {
             POST  /api/public/articles/{slug}/feedback            published            202    202     202     202      202       202     202
             POST  /api/public/articles/{slug}/feedback            draft                404    404     404     404      404       404     404
             POST  /api/public/articles/{slug}/helpful             published            204    204     204     204      204       204     204
+            # API tokens: each person their own (another's token is not found); admins list and revoke every one
+            POST  /api/me/tokens                                  -                    401    201     201     201      201       201     201
+            GET   /api/me/tokens                                  -                    401    200     200     200      200       200     200
+            DELETE /api/me/tokens/{id}                            new:token            401    204     404     404      404       404     404
+            GET   /api/admin/tokens                               -                    401    403     403     403      403       403     200
+            DELETE /api/admin/tokens/{id}                         new:token            401    403     403     403      403       403     204
+            GET   /me                                             -                    login  200     200     200      200       200     200
+            POST  /me/password                                    -                    login  refused refused refused  refused   refused refused
+            POST  /me/tokens                                      -                    login  done    done    done     done      done    done
+            POST  /me/tokens/{id}/revoke                          new:token            login  done    unseen  unseen   unseen    unseen  unseen
+            # the API's description: the document for anyone, Swagger UI for staff
+            GET   /v3/api-docs                                    -                    200    200     200     200      200       200     200
+            GET   /v3/api-docs.yaml                               -                    200    200     200     200      200       200     200
+            GET   /v3/api-docs/swagger-config                     -                    200    200     200     200      200       200     200
+            GET   /api-docs                                       -                    login  302     302     302      302       302     302
             # admins
             GET   /api/admin/audit                                -                    401    403     403     403      403       403     200
             GET   /api/admin/audit/verify                         -                    401    403     403     403      403       403     200
@@ -124,6 +139,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
             GET   /api/admin/users/{username}                     user                 401    403     403     403      403       403     200
             PATCH /api/admin/users/{username}                     user                 401    403     403     403      403       403     200
             POST  /api/admin/retractions                          -                    401    403     403     403      403       403     200
+            GET   /api/admin/webhooks                             -                    401    403     403     403      403       403     200
+            POST  /api/admin/webhooks                             -                    401    403     403     403      403       403     201
+            DELETE /api/admin/webhooks/{id}                       new:webhook          401    403     403     403      403       403     204
+            GET   /api/admin/webhooks/{id}/deliveries             webhook              401    403     403     403      403       403     200
+            GET   /admin/webhooks                                 -                    login  403     403     403      403       403     200
+            POST  /admin/webhooks                                 -                    login  403     403     403      403       403     done
+            POST  /admin/webhooks/{id}/remove                     new:webhook          login  403     403     403      403       403     done
             GET   /admin/audit                                    -                    login  403     403     403      403       403     200
             GET   /admin/audit/verify                             -                    login  403     403     403      403       403     200
             GET   /admin/articles/{id}                            draft                login  403     403     403      403       403     200
@@ -402,6 +424,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             case "POST /api/admin/users" -> Map.of("username", MatrixObjects.username(), "displayName", "Matrix Person",
                     "roles", List.of("WRITER"), "password", "matrix-password-1");
             case "PATCH /api/admin/users/{username}" -> Map.of("displayName", "Matrix Person " + n);
+            case "POST /api/me/tokens" -> Map.of("name", "Matrix token " + n);
+            case "POST /api/admin/webhooks" -> Map.of("url", "http://127.0.0.1:9/matrix-" + n, "events", List.of("article.withdrawn"));
             case "POST /api/admin/retractions" -> new String(FactCheckHttpTest.sample(), StandardCharsets.UTF_8);
             default -> "";
         };
@@ -417,6 +441,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             }
             case "POST /articles", "POST /articles/{id}/revisions" -> articleForm(Desk.article("Matrix article " + n, 1));
             case "POST /articles/preview" -> Map.of("body", "Some *Markdown*.");
+            // too short a new password: refused before the current one is checked (no demo password changes)
+            case "POST /me/password" -> Map.of("currentPassword", "demo", "newPassword", "short");
+            case "POST /me/tokens" -> Map.of("name", "Matrix token " + n);
+            case "POST /admin/webhooks" -> Map.of("url", "http://127.0.0.1:9/matrix-" + n, "events", "report.received");
             case "POST /articles/{id}/withdraw" -> Map.of("reason", "Matrix withdrawal " + n);
             case "POST /admin/users" -> Map.of("username", MatrixObjects.username(), "displayName", "Matrix Person",
                     "roles", "WRITER", "password", "matrix-password-1");

@@ -46,7 +46,11 @@ final class MatrixObjects {
         PLAGIARISM_CLAIMED("plagiarism@editor", o -> o.plagiarism(true)),
         TRIAGE("triage", o -> o.triage(false)),
         TRIAGE_CLAIMED("triage@editor", o -> o.triage(true)),
-        USER("user", MatrixObjects::user);
+        USER("user", MatrixObjects::user),
+        /** An API token of {@code writer}'s (its id in {id}). */
+        TOKEN("token", MatrixObjects::token),
+        /** A webhook endpoint an admin registered (its id in {id}). */
+        WEBHOOK("webhook", MatrixObjects::webhook);
 
         final String label;
         private final Function<MatrixObjects, Target> make;
@@ -225,6 +229,19 @@ final class MatrixObjects {
                 "roles", List.of("WRITER"), "password", "matrix-password-1"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return new Target(0, null, null, null, name);
+    }
+
+    private Target token() {
+        Api.Answer created = writer.post("/api/me/tokens", Map.of("name", "Matrix token " + serial()));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return new Target(created.json().get("id").asLong(), null, null, null, null);
+    }
+
+    private Target webhook() {
+        Api.Answer created = admin.post("/api/admin/webhooks", Map.of("url", "http://127.0.0.1:9/matrix-" + serial(),
+                "events", List.of("article.published")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return new Target(created.json().get("id").asLong(), null, null, null, null);
     }
 
     private String registerSource() {

@@ -4,6 +4,7 @@ import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.StaffMember;
+import com.imprimatur.webhook.WebhookOutbox;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +30,14 @@ public class ArticleService {
     private final Revisions revisions;
     private final ReviewRoute route;
     private final AuditTrail audit;
+    private final WebhookOutbox webhooks;
 
-    ArticleService(Articles articles, Revisions revisions, ReviewRoute route, AuditTrail audit) {
+    ArticleService(Articles articles, Revisions revisions, ReviewRoute route, AuditTrail audit, WebhookOutbox webhooks) {
         this.articles = articles;
         this.revisions = revisions;
         this.route = route;
         this.audit = audit;
+        this.webhooks = webhooks;
     }
 
     /** A writer starts an article with its first revision, which starts a review cycle. */
@@ -85,6 +88,8 @@ public class ArticleService {
         String cycle = route.reopen(revision(articleId, article.publishedRevision()), because);
         audit.record("review.reopened", articleId, article.publishedRevision(),
                 Map.of("because", because.name(), "cycleId", cycle));
+        webhooks.articleEvent(WebhookOutbox.REVIEW_REOPENED, articleId, article.slug(), article.publishedRevision(),
+                Map.of("because", because.name()));
         return cycle;
     }
 
@@ -216,6 +221,8 @@ public class ArticleService {
         }
         cycle.ifPresent(c -> details.put("endedCycleId", c.id()));
         audit.recordAs(editor.username(), "article.withdrawn", articleId, article.publishedRevision(), details);
+        webhooks.articleEvent(WebhookOutbox.ARTICLE_WITHDRAWN, articleId, article.slug(), article.publishedRevision(),
+                Map.of("reason", why));
         return get(editor, articleId);
     }
 
@@ -239,8 +246,11 @@ public class ArticleService {
 
     /** The revision goes live: reviewed by {@code reviewer}, last reviewed at the medical approval. */
     public void published(long articleId, int number, String reviewer, Instant reviewedAt) {
-        article(articleId).published(number, reviewer, reviewedAt, Instant.now());
+        Article article = article(articleId);
+        article.published(number, reviewer, reviewedAt, Instant.now());
         audit.record("revision.published", articleId, number, Map.of("reviewedBy", reviewer, "lastReviewed", reviewedAt));
+        webhooks.articleEvent(WebhookOutbox.ARTICLE_PUBLISHED, articleId, article.slug(), number,
+                Map.of("reviewedBy", reviewer, "lastReviewed", reviewedAt.toString()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.imprimatur.feedback;
 
 import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.webhook.WebhookOutbox;
 import com.imprimatur.problem.Problem;
 import jakarta.annotation.PreDestroy;
 import java.sql.SQLException;
@@ -62,6 +63,7 @@ class ReportStore {
     private final TransactionTemplate transactions;
     private final TriageQueue triage;
     private final AuditTrail audit;
+    private final WebhookOutbox webhooks;
     private final BlockingQueue<Pending> waiting;
     private final int groupSize;
     private final long waitSeconds;
@@ -74,7 +76,7 @@ class ReportStore {
     }
 
     ReportStore(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, TriageQueue triage,
-            AuditTrail audit, @Value("${imprimatur.feedback.writers:2}") int writers,
+            AuditTrail audit, WebhookOutbox webhooks, @Value("${imprimatur.feedback.writers:2}") int writers,
             @Value("${imprimatur.feedback.group-size:64}") int groupSize,
             @Value("${imprimatur.feedback.waiting:2000}") int capacity,
             @Value("${imprimatur.feedback.wait-seconds:30}") long waitSeconds) {
@@ -82,6 +84,7 @@ class ReportStore {
         this.transactions = new TransactionTemplate(transactions);
         this.triage = triage;
         this.audit = audit;
+        this.webhooks = webhooks;
         this.waiting = new ArrayBlockingQueue<>(capacity);
         this.groupSize = groupSize;
         this.waitSeconds = waitSeconds;
@@ -266,6 +269,13 @@ class ReportStore {
                 values (:publicId, :article, :revision, :reason, :comment, :passage, :email, :client, :key, :state, :created, 0)""",
                 rows.toArray(SqlParameterSource[]::new));
         triage.reportsReceived(received);
+        // the webhook outbox, in this transaction: one batch for the group, nothing when no endpoint subscribed
+        List<WebhookOutbox.ReceivedReport> events = new ArrayList<>(received.size());
+        for (int i = 0; i < received.size(); i++) {
+            TriageQueue.Received report = received.get(i);
+            events.add(new WebhookOutbox.ReceivedReport(report.articleId(), report.revision(), report.reportId(), reasons.get(i)));
+        }
+        webhooks.reportsReceived(events);
         for (int i = 0; i < received.size(); i++) {
             TriageQueue.Received report = received.get(i);
             // the reader's e-mail, comment and address stay out of the append-only trail (they may have to be erased)

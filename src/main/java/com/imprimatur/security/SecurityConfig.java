@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.session.SessionRegistry;
@@ -109,10 +110,12 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiClients(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiClients(HttpSecurity http, ProblemWriter problems, ApiTokens tokens) throws Exception {
         RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
         http.securityMatcher(request -> API.matches(request) && withCredentials.matches(request));
         apiRules(http, problems)
+                // API tokens (Authorization: Bearer imp_…): no password check, no login throttle
+                .addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
@@ -149,7 +152,7 @@ class SecurityConfig {
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Imprimatur\"");
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not logged in",
-                    "Log in, or send HTTP Basic credentials.");
+                    "Log in, or send HTTP Basic credentials or an API token (Authorization: Bearer imp_…).");
         };
         AccessDeniedHandler denied = (request, response, e) -> {
             // the security context, not the request's principal: CSRF is checked before the request is wrapped
@@ -185,6 +188,9 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        // the OpenAPI description is public (it says nothing a client may not know);
+                        // Swagger UI (/api-docs, then /swagger-ui/**) is for staff
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                         // issue 6: Camunda's first-admin setup would write users into its own tables; never needed here
                         .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                         // the engine runs only our models (workflow.OnlyOurModels): none is deployed, redeployed or deleted here

@@ -20,9 +20,17 @@ class StaffSessions {
     }
 
     int endAllOf(String username) {
+        return endAllOf(username, null);
+    }
+
+    /** Ends every session of the user but the one named {@code keep} (the caller's own, after a password change). */
+    int endAllOf(String username, String keep) {
         int ended = 0;
         // sessions are indexed by the canonical name of their principal
         for (SessionInformation session : registry.getAllSessions(UserName.canonical(username), false)) {
+            if (session.getSessionId().equals(keep)) {
+                continue;
+            }
             session.expireNow();
             ended++;
         }

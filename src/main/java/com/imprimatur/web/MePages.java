@@ -1,0 +1,84 @@
+package com.imprimatur.web;
+
+import com.imprimatur.problem.Problem;
+import com.imprimatur.security.ApiTokens;
+import com.imprimatur.security.OwnAccount;
+import com.imprimatur.security.Staff;
+import com.imprimatur.security.StaffMember;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** /me: every member of staff's own profile, password and API tokens. */
+@Controller
+class MePages {
+
+    private final Staff staff;
+    private final OwnAccount account;
+    private final ApiTokens tokens;
+
+    MePages(Staff staff, OwnAccount account, ApiTokens tokens) {
+        this.staff = staff;
+        this.account = account;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/me")
+    String me(Model model) {
+        StaffMember me = staff.current();
+        model.addAttribute("profile", staff.profile(me.username()).orElseThrow());
+        model.addAttribute("tokens", tokens.of(me.username()));
+        return "me";
+    }
+
+    @PostMapping("/me/password")
+    String password(@RequestParam(required = false) String currentPassword, @RequestParam(required = false) String newPassword,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            int ended = account.changePassword(staff.current().username(), currentPassword, newPassword,
+                    request.getSession(false) == null ? null : request.getSession(false).getId());
+            redirect.addFlashAttribute("notice", "Your password is changed" + (ended == 0 ? "."
+                    : "; your " + ended + " other session" + (ended == 1 ? " was" : "s were") + " ended."));
+        } catch (Problem problem) {
+            if (problem.status() == HttpStatus.TOO_MANY_REQUESTS || problem.status() == HttpStatus.UNPROCESSABLE_ENTITY) {
+                redirect.addFlashAttribute("problem", problem.getMessage());
+            } else {
+                throw problem;
+            }
+        }
+        return "redirect:/me";
+    }
+
+    @PostMapping("/me/tokens")
+    String createToken(@RequestParam(required = false) String name, @RequestParam(required = false) Integer expiresInDays,
+            RedirectAttributes redirect) {
+        try {
+            ApiTokens.CreatedToken created = tokens.create(staff.current().username(), name, expiresInDays);
+            redirect.addFlashAttribute("created", created);
+            redirect.addFlashAttribute("notice", "Token “" + created.name() + "” created: copy it now, it is not shown again.");
+        } catch (Problem problem) {
+            if (problem.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("problem", problem.getMessage());
+        }
+        return "redirect:/me";
+    }
+
+    @PostMapping("/me/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            tokens.revokeOwn(staff.current().username(), id);
+            redirect.addFlashAttribute("notice", "Token revoked: programs using it now get 401.");
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", problem.getMessage());
+        }
+        return "redirect:/me";
+    }
+}

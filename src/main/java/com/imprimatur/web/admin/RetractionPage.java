@@ -12,8 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,16 +42,22 @@ class RetractionPage {
         return "admin/retractions";
     }
 
+    /**
+     * The form's file, read from the multipart body here: the application keeps Spring's multipart
+     * support off (no request anywhere is parsed into parts); this one body is bounded by the
+     * retraction import's own size limit (platform.RequestSizeLimit).
+     */
     @PostMapping("/admin/retractions")
-    String upload(@RequestParam(required = false) MultipartFile csv, RedirectAttributes flash) {
+    String upload(HttpServletRequest request, RedirectAttributes flash) throws IOException {
+        UploadedFile csv = UploadedFile.read(request, "csv");
         if (csv == null || csv.isEmpty()) {
             flash.addFlashAttribute("problem", "Choose the CSV file first: the Retraction Watch export (retraction_watch.csv). "
                     + "Nothing was changed.");
             return "redirect:/admin/retractions";
         }
-        try (InputStream in = csv.getInputStream()) {
+        try (InputStream in = csv.content()) {
             RetractionImport.Result result = retractions.replaceAll(in);
-            flash.addFlashAttribute("notice", "Imported " + result.imported() + " retraction notices from " + csv.getOriginalFilename()
+            flash.addFlashAttribute("notice", "Imported " + result.imported() + " retraction notices from " + csv.filename()
                     + "; " + result.skipped() + " rows skipped (no DOI or PMID of the original paper). They replace the list imported before.");
         } catch (Problem problem) {
             flash.addFlashAttribute("problem", problem.getMessage() + " Nothing was changed.");

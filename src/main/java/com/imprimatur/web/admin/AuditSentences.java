@@ -78,7 +78,7 @@ class AuditSentences {
             JsonNode d = e.details();
             Sentence.Builder s = Sentence.of();
             switch (e.type()) {
-                case "article.created" -> actor(s, e).text(" started ").then(article(s, e)).text(" (address /" + d.path("slug").asText() + ")");
+                case "article.created" -> actor(s, e).text(" started ").then(article(s, e)).text(" (address /public/articles/" + d.path("slug").asText() + ")");
                 case "revision.submitted" -> {
                     actor(s, e).text(" submitted ");
                     revision(s, e).text(" with " + count(d.path("references").asInt(), "reference"));

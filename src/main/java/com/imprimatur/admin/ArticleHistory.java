@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class ArticleHistory {
+public class ArticleHistory {
 
     private final ArticleService articles;
     private final AuditLog audit;
@@ -28,14 +28,14 @@ class ArticleHistory {
         this.audit = audit;
     }
 
-    record RevisionEntry(int number, String title, String changeNote, List<String> authors, String createdBy,
+    public record RevisionEntry(int number, String title, String changeNote, List<String> authors, String createdBy,
             Instant createdAt, String sha256) {
     }
 
-    record History(ArticleView article, List<RevisionEntry> revisions, List<AuditEventView> timeline) {
+    public record History(ArticleView article, List<RevisionEntry> revisions, List<AuditEventView> timeline) {
     }
 
-    History of(StaffMember admin, long articleId) {
+    public History of(StaffMember admin, long articleId) {
         ArticleView article = articles.get(admin, articleId);
         List<RevisionEntry> revisions = articles.history(admin, articleId).stream().map(ArticleHistory::entry).toList();
         return new History(article, revisions, audit.ofArticle(articleId));

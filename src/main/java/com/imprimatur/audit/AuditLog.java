@@ -62,6 +62,29 @@ public class AuditLog {
         return jdbc.query("select " + COLUMNS + " from audit_event where article_id = ? order by seq", (rs, n) -> view(rs), articleId);
     }
 
+    /** How many events the chain holds (its head's position). */
+    public long events() {
+        Long seq = jdbc.queryForObject("select last_seq from audit_chain_head where id = 1", Long.class);
+        return seq == null ? 0 : seq;
+    }
+
+    /** When each of these actors last had an event of this type (those who never did are absent). */
+    public Map<String, java.time.Instant> lastOf(String type, java.util.Collection<String> actors) {
+        Map<String, java.time.Instant> last = new java.util.HashMap<>();
+        if (actors.isEmpty()) {
+            return last;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(type);
+        args.addAll(actors);
+        jdbc.query("select actor, max(occurred_at) as at from audit_event where type = ? and actor in ("
+                + String.join(",", java.util.Collections.nCopies(actors.size(), "?")) + ") group by actor",
+                rs -> {
+                    last.put(rs.getString("actor"), rs.getObject("at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                }, args.toArray());
+        return last;
+    }
+
     /** The result of walking the chain, and the checkpoint it was held against (if any). */
     public record Verification(boolean valid, long events, BrokenEvent firstBrokenEvent, Checkpoint checkpoint) {
     }
@@ -214,6 +237,14 @@ public class AuditLog {
         if (q.to() != null) {
             parts.add("occurred_at < ?");
             args.add(LocalDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+        }
+        if (q.types() != null && !q.types().isEmpty()) {
+            List<String> any = new ArrayList<>();
+            for (String type : q.types()) {
+                any.add(type.endsWith(".") ? "type like ?" : "type = ?");
+                args.add(type.endsWith(".") ? type.replace("%", "").replace("_", "\\_") + "%" : type);
+            }
+            parts.add("(" + String.join(" or ", any) + ")");
         }
         return new Where(parts.isEmpty() ? "" : " where " + String.join(" and ", parts), args);
     }

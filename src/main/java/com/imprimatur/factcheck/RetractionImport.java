@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * empty) are skipped: nothing could ever match them.
  */
 @Service
-class RetractionImport {
+public class RetractionImport {
 
     static final String DOI = "OriginalPaperDOI";
     static final String PMID = "OriginalPaperPubMedID";
@@ -44,7 +44,14 @@ class RetractionImport {
         this.audit = audit;
     }
 
-    record Result(long imported, long skipped) {
+    public record Result(long imported, long skipped) {
+    }
+
+    /** How many notices the last import left in place. */
+    @Transactional(readOnly = true)
+    public long notices() {
+        Long n = jdbc.queryForObject("select count(*) from retraction", Long.class);
+        return n == null ? 0 : n;
     }
 
     @Transactional(rollbackFor = Exception.class)

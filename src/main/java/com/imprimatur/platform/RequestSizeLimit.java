@@ -28,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final String RETRACTIONS = "/api/admin/retractions";
+    /** The same import as a page's upload form (web.admin.RetractionPage). */
+    static final String RETRACTIONS_PAGE = "/admin/retractions";
 
     private final long general;
     private final long retractions;
@@ -44,7 +46,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        long limit = path.equals(RETRACTIONS) ? retractions : general;
+        long limit = path.equals(RETRACTIONS) || path.equals(RETRACTIONS_PAGE) ? retractions : general;
         if (request.getContentLengthLong() > limit) {
             problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
                     "The request body is larger than " + limit + " bytes; send a smaller one.");

@@ -36,6 +36,9 @@ class AppUser {
 
     private boolean enabled = true;
 
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -111,6 +114,15 @@ class AppUser {
 
     void passwordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** Whether the password was set by an administrator and must be replaced at the next sign-in. */
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    void mustChangePassword(boolean mustChange) {
+        this.mustChangePassword = mustChange;
     }
 
     StaffProfile profile() {

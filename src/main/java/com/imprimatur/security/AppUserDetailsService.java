@@ -1,6 +1,9 @@
 package com.imprimatur.security;
 
 import com.imprimatur.identity.UserName;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -27,7 +30,17 @@ class AppUserDetailsService implements UserDetailsService {
         return User.withUsername(username)
                 .password(user.passwordHash())
                 .disabled(!user.enabled())
-                .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
+                .authorities(authorities(user))
                 .build();
+    }
+
+    /** The roles; and, while an administrator's reset password stands, the mark that lets nothing else through. */
+    private static List<GrantedAuthority> authorities(AppUser user) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        user.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
+        if (user.mustChangePassword()) {
+            authorities.add(new SimpleGrantedAuthority(PasswordChangeGate.MUST_CHANGE));
+        }
+        return authorities;
     }
 }

@@ -3,12 +3,23 @@ package com.imprimatur.security;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** After login, staff land on their work: the task queues. */
+/**
+ * After login, staff land on their work: writers, physicians and editors on the task queues;
+ * administrators who hold no editorial role on the administrators' desk.
+ */
 @Controller
 class HomeController {
 
+    private final Staff staff;
+
+    HomeController(Staff staff) {
+        this.staff = staff;
+    }
+
     @GetMapping("/")
     String home() {
-        return "redirect:/tasks";
+        StaffMember me = staff.current();
+        boolean editorial = me.has(Role.WRITER) || me.has(Role.MEDICAL_REVIEWER) || me.has(Role.EDITOR);
+        return me.has(Role.ADMIN) && !editorial ? "redirect:/admin" : "redirect:/tasks";
     }
 }

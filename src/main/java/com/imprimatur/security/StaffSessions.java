@@ -1,6 +1,10 @@
 package com.imprimatur.security;
 
 import com.imprimatur.identity.UserName;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
@@ -17,6 +21,24 @@ class StaffSessions {
 
     StaffSessions(SessionRegistry registry) {
         this.registry = registry;
+    }
+
+    /** A browser session of someone: when it was last used (its id is never shown). */
+    public record OpenSession(Instant lastRequest) {
+    }
+
+    /**
+     * The open sessions of {@code username}, most recently used first. The one place that reads the
+     * listing: a shared session store answers it here.
+     */
+    List<OpenSession> openSessionsOf(String username) {
+        List<OpenSession> open = new ArrayList<>();
+        // the shared store finds sessions by the canonical name of their principal, on every node
+        for (SessionInformation session : registry.getAllSessions(UserName.canonical(username), false)) {
+            open.add(new OpenSession(session.getLastRequest().toInstant()));
+        }
+        open.sort(Comparator.comparing(OpenSession::lastRequest).reversed());
+        return open;
     }
 
     int endAllOf(String username) {

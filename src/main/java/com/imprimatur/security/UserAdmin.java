@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class UserAdmin {
+public class UserAdmin {
 
     static final int MIN_PASSWORD = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,62}");
@@ -40,16 +40,16 @@ class UserAdmin {
     }
 
     @Transactional(readOnly = true)
-    List<UserView> list() {
+    public List<UserView> list() {
         return users.findAllByOrderByUsername().stream().map(UserView::of).toList();
     }
 
     @Transactional(readOnly = true)
-    UserView get(String username) {
+    public UserView get(String username) {
         return UserView.of(user(username));
     }
 
-    UserView create(UserRequest request) {
+    public UserView create(UserRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         String username = UserName.canonical(request.username());
         if (!USERNAME.matcher(username).matches()) {
@@ -87,7 +87,7 @@ class UserAdmin {
         return UserView.of(user);
     }
 
-    UserView update(String typed, UserRequest request) {
+    public UserView update(String typed, UserRequest request) {
         String username = UserName.canonical(typed);
         AppUser user = user(username);
         List<Map<String, String>> errors = new ArrayList<>();
@@ -145,6 +145,74 @@ class UserAdmin {
             sessions.endAllOf(username);
         }
         return UserView.of(user);
+    }
+
+    /**
+     * Sets a temporary password that its holder must replace at the next sign-in (until then every
+     * page leads to the password form and the API answers 403); ends their sessions at once.
+     */
+    public UserView resetPassword(String typed, String temporary) {
+        AppUser user = user(typed);
+        List<Map<String, String>> errors = new ArrayList<>();
+        checkPassword(temporary, true, errors);
+        rejectIfAny(errors);
+        user.passwordHash(passwords.encode(temporary));
+        user.mustChangePassword(true);
+        users.save(user);
+        audit.record("user.password-reset", null, null, Map.of("username", user.username(), "mustChange", true));
+        sessions.endAllOf(user.username());
+        return UserView.of(user);
+    }
+
+    /** Ends every browser session of the user (they sign in again); returns how many were open. */
+    public int endSessions(String typed) {
+        AppUser user = user(typed);
+        int ended = sessions.endAllOf(user.username());
+        audit.record("user.sessions-ended", null, null, Map.of("username", user.username(), "sessions", ended));
+        return ended;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffSessions.OpenSession> openSessions(String typed) {
+        return sessions.openSessionsOf(user(typed).username());
+    }
+
+    /** A person replaces their own password, giving the current one; clears the mark of a reset. */
+    public void changeOwnPassword(String typed, String current, String next, String repeat) {
+        AppUser user = user(typed);
+        List<Map<String, String>> errors = new ArrayList<>();
+        if (current == null || !passwords.matches(current, user.passwordHash())) {
+            errors.add(error("current", "this is not your current password"));
+        }
+        checkPassword(next, true, errors);
+        if (next != null && !next.equals(repeat)) {
+            errors.add(error("repeat", "the two new passwords differ"));
+        }
+        if (next != null && current != null && next.equals(current)) {
+            errors.add(error("password", "choose a password other than the current one"));
+        }
+        rejectIfAny(errors);
+        user.passwordHash(passwords.encode(next));
+        boolean wasReset = user.mustChangePassword();
+        user.mustChangePassword(false);
+        users.save(user);
+        audit.recordAs(user.username(), "user.password-changed", null, null, Map.of("username", user.username(), "afterReset", wasReset));
+    }
+
+    /** The field errors of a problem this class raised, by field, for a form to show beside each field. */
+    public static Map<String, String> fieldErrors(Problem problem) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        if (problem.properties().get("errors") instanceof List<?> errors) {
+            for (Object e : errors) {
+                if (e instanceof Map<?, ?> m && m.get("field") != null) {
+                    byField.putIfAbsent(m.get("field").toString(), String.valueOf(m.get("message")));
+                }
+            }
+        }
+        if (byField.isEmpty()) {
+            byField.put("", problem.getMessage());
+        }
+        return byField;
     }
 
     private AppUser user(String username) {

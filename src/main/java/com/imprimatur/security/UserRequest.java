@@ -7,6 +7,6 @@ import java.util.Set;
  * {@code PATCH /api/admin/users/{username}} (every field optional; what is absent stays as it is; an
  * empty credentials or specialty clears it).
  */
-record UserRequest(String username, String displayName, String credentials, String specialty, Set<Role> roles,
+public record UserRequest(String username, String displayName, String credentials, String specialty, Set<Role> roles,
         String password, Boolean enabled) {
 }

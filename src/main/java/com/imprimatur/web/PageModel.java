@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page's layout shows: who is logged in, under which roles. */
-@ControllerAdvice(basePackages = "com.imprimatur.web")
-class PageModel {
+@ControllerAdvice(basePackages = {"com.imprimatur.web", "com.imprimatur.webhook"})
+public class PageModel {
 
     private final Staff staff;
 
@@ -23,7 +23,8 @@ class PageModel {
     }
 
     /** The logged-in member of staff as the layout shows them. */
-    record Me(String username, String displayName, List<String> roles, boolean writer, boolean reviewer, boolean editor) {
+    record Me(String username, String displayName, List<String> roles, boolean writer, boolean reviewer, boolean editor,
+            boolean admin) {
     }
 
     @ModelAttribute("me")
@@ -36,7 +37,7 @@ class PageModel {
         }
         String name = staff.profile(member.username()).map(StaffProfile::signature).orElse(member.username());
         return new Me(member.username(), name, member.roles().stream().sorted().map(PageModel::label).toList(),
-                member.has(Role.WRITER), member.has(Role.MEDICAL_REVIEWER), member.has(Role.EDITOR));
+                member.has(Role.WRITER), member.has(Role.MEDICAL_REVIEWER), member.has(Role.EDITOR), member.has(Role.ADMIN));
     }
 
     /** Display names ("Dr. Elena Marsh, M.D., FACP") for usernames; unknown ones stay as they are. */
@@ -46,7 +47,8 @@ class PageModel {
                 u -> profiles.containsKey(u) ? profiles.get(u).signature() : u));
     }
 
-    static String label(Role role) {
+    /** A role in words: "Medical reviewer". */
+    public static String label(Role role) {
         return switch (role) {
             case WRITER -> "Writer";
             case MEDICAL_REVIEWER -> "Medical reviewer";

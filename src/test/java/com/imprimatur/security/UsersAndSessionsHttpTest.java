@@ -170,7 +170,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
             assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         }
-        assertThat(browser.get("/admin/users").body()).contains("name=\"_csrf\"", "writer", "New user");
+        assertThat(browser.get("/admin/users").body()).contains("name=\"_csrf\"", "writer", "Add a user");
     }
 
     @Test
@@ -186,7 +186,7 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
         HttpResponse<String> created = browser.postForm("/admin/users", form);
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(api.get("admin", "/api/admin/users/" + name).json().get("displayName").asText()).isEqualTo("Paige Turner");
-        HttpResponse<String> disabled = browser.postForm("/admin/users/" + name, Map.of("displayName", "Paige Turner", "roles", "WRITER"));
+        HttpResponse<String> disabled = browser.postForm("/admin/users/" + name + "/enabled", Map.of("enabled", "false"));
         assertThat(disabled.statusCode()).isEqualTo(302);
         assertThat(api.get("admin", "/api/admin/users/" + name).json().get("enabled").asBoolean()).isFalse();
         SessionClient writer = new SessionClient(port);

@@ -104,6 +104,11 @@ class TaskQueueBenchmark {
     }
 
     private void seed() {
+        seed(jdbc, repository);
+    }
+
+    /** The queue's seeded database: open tasks with their engine rows and read model, and history; reused by ReportsBenchmark. */
+    static void seed(JdbcTemplate jdbc, RepositoryService repository) {
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("article-review").latestVersion()
                 .singleResult().getId();
         String seq = "seq_1_to_" + OPEN_TASKS;

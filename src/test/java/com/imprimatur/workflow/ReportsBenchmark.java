@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.imprimatur.support.TestDatabase;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -129,10 +125,11 @@ class ReportsBenchmark {
                 + " select " + OFFSET + " + seq, " + OFFSET + " + seq, 1, concat('Benchmark article ', seq), 'Summary', 'Body (1).',"
                 + " 'writer', utc_timestamp() - interval 2 year, repeat('0', 64) from " + seq + ARTICLES);
         // the audit trail: 300,000 events over two years, a third of them publications (outside the chain: never verified here)
-        jdbc.execute("insert into audit_event (seq, occurred_at, actor, type, article_id, revision_number, details, prev_hash, hash)"
+        jdbc.execute("insert into audit_event (seq, occurred_at, actor, type, article_id, revision_number, details, prev_hash, hash, mac)"
                 + " select 10000000 + seq, utc_timestamp() - interval (seq * 210) second, 'editor',"
                 + " case when seq % 3 = 0 then 'revision.published' when seq % 3 = 1 then 'task.claimed' else 'task.completed' end,"
-                + " " + OFFSET + " + seq % " + ARTICLES + " + 1, 1, '{}', sha2(concat('bench-prev-', seq), 256), sha2(concat('bench-', seq), 256)"
+                + " " + OFFSET + " + seq % " + ARTICLES + " + 1, 1, '{}', sha2(concat('bench-prev-', seq), 256), sha2(concat('bench-', seq), 256),"
+                + " sha2(concat('bench-mac-', seq), 256)"
                 + " from " + seq + "300000");
         // reader reports over two years
         jdbc.execute("insert into feedback_report (public_id, article_id, revision_number, reason, comment, client_hash, state, created_at)"
@@ -200,21 +197,10 @@ class ReportsBenchmark {
     }
 
     private void login(HttpClient client, String user) throws Exception {
-        HttpResponse<String> page = get(client, "/login");
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(token.find()).isTrue();
-        HttpResponse<String> in = client.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + token.group(1))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(in.statusCode()).isEqualTo(302);
+        TaskQueueBenchmark.login(client, port, user);
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return TaskQueueBenchmark.get(client, port, path);
     }
 }

@@ -220,10 +220,15 @@ class TaskQueueBenchmark {
     }
 
     private void login(HttpClient client, String user) throws Exception {
-        HttpResponse<String> page = get(client, "/login");
+        login(client, port, user);
+    }
+
+    /** Signs a demo user in through the login form, so the client carries a session (shared with ReportsBenchmark). */
+    static void login(HttpClient client, int port, String user) throws Exception {
+        HttpResponse<String> page = get(client, port, "/login");
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).isTrue();
-        HttpResponse<String> in = client.send(HttpRequest.newBuilder(uri("/login"))
+        HttpResponse<String> in = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + token.group(1))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -231,10 +236,11 @@ class TaskQueueBenchmark {
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(client, port, path);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    static HttpResponse<String> get(HttpClient client, int port, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -14,8 +14,8 @@ import java.util.Locale;
 record BarChart(String id, String title, String description, int width, int height, List<Row> rows, List<Tick> ticks,
         List<Legend> legend, int plotLeft, int plotBottom) {
 
-    private static final int WIDTH = 720;
-    private static final int LABEL_WIDTH = 250;
+    private static final int WIDTH = 780;
+    private static final int LABEL_WIDTH = 310;
     private static final int VALUE_WIDTH = 70;
     private static final int ROW_HEIGHT = 24;
     private static final int TOP = 8;
@@ -58,7 +58,9 @@ record BarChart(String id, String title, String description, int width, int heig
         int plotBottom = (int) y + 4;
         List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
-            ticks.add(new Tick(LABEL_WIDTH + plotWidth * i / 4d, number(scaleMax * i / 4)));
+            double tick = scaleMax * i / 4;
+            ticks.add(new Tick(LABEL_WIDTH + plotWidth * i / 4d, tick == Math.rint(tick) ? number(tick)
+                    : String.format(Locale.ROOT, "%.2f", tick).replaceAll("0$", "")));
         }
         List<Legend> legend = new ArrayList<>();
         double legendY = plotBottom + AXIS + 6;

@@ -106,6 +106,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
             POST  /api/tasks/{id}/complete                        new:approval@editor  401    404     404     404      404       200     404
             POST  /api/tasks/{id}/complete                        new:plagiarism@editor 401   404     404     404      404       200     404
             POST  /api/tasks/{id}/complete                        new:triage@editor    401    404     404     404      404       200     404
+            # bulk: every caller gets one result per task, each judged by the single action's rules (here: refused)
+            POST  /api/tasks/bulk                                 revise               401    200     200     200      200       200     200
+            # reports: editors and admins
+            GET   /api/reports/turnaround                         -                    401    403     403     403      403       200     200
+            GET   /api/reports/workload                           -                    401    403     403     403      403       200     200
+            GET   /api/reports/feedback                           -                    401    403     403     403      403       200     200
+            GET   /reports                                        -                    login  403     403     403      403       200     200
+            GET   /reports/export?figure=turnaround               -                    login  403     403     403      403       200     200
             # readers: published articles only
             GET   /api/public/articles/{slug}                     published            200    200     200     200      200       200     200
             GET   /api/public/articles/{slug}                     draft                404    404     404     404      404       404     404
@@ -178,6 +186,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             POST  /tasks/{id}/unclaim                             new:review@reviewer  login  unseen  unseen  done     refused   refused unseen
             POST  /tasks/{id}/assign                              new:review           login  refused refused refused  refused   done    refused
             POST  /tasks/{id}/complete                            new:review@reviewer  login  unseen  unseen  done     refused   refused unseen
+            POST  /tasks/bulk                                     revise               login  refused unseen  unseen   unseen    refused unseen
             GET   /articles                                       draft                login  200+    200-    200+     200+      200+    200+
             GET   /articles/new                                   -                    login  200     200     403      403       403     403
             POST  /articles                                       -                    login  done    done    403      403       403     403
@@ -432,6 +441,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             case "POST /api/sources" -> Map.of("title", "Matrix source " + n, "text", Desk.uniqueBody(80));
             case "POST /api/articles/{id}/withdraw" -> Map.of("reason", "Matrix withdrawal " + n);
             case "POST /api/tasks/{id}/assign" -> Map.of("username", "reviewer2");
+            case "POST /api/tasks/bulk" -> Map.of("action", "UNCLAIM", "taskIds", List.of(target.taskId()));
             case "POST /api/tasks/{id}/complete" -> decision(target.taskKey());
             case "POST /api/public/articles/{slug}/feedback" -> Map.of("reason", "INACCURATE", "comment", "Matrix report " + n);
             case "POST /api/public/articles/{slug}/helpful" -> Map.of("helpful", true);
@@ -449,6 +459,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         int n = MatrixObjects.serial();
         return switch (endpoint) {
             case "POST /tasks/{id}/assign" -> Map.of("username", "reviewer2");
+            case "POST /tasks/bulk" -> Map.of("action", "UNCLAIM", "taskIds", target.taskId());
             case "POST /tasks/{id}/complete" -> {
                 Map<String, Object> decision = decision(target.taskKey());
                 yield Map.of("decision", decision.get("decision").toString(), "comment", decision.get("comment").toString());

@@ -4,6 +4,7 @@ import com.imprimatur.problem.Problem;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.Staff;
 import com.imprimatur.security.StaffMember;
+import com.imprimatur.workflow.BulkTaskActions;
 import com.imprimatur.workflow.QueuePage;
 import com.imprimatur.workflow.TaskDesk;
 import com.imprimatur.workflow.TaskView;
@@ -38,13 +39,19 @@ class TaskPages {
     private static final int PAGE_SIZE = 25;
 
     private final TaskDesk desk;
+    private final BulkTaskActions bulk;
     private final Staff staff;
     private final PageModel people;
 
-    TaskPages(TaskDesk desk, Staff staff, PageModel people) {
+    TaskPages(TaskDesk desk, BulkTaskActions bulk, Staff staff, PageModel people) {
         this.desk = desk;
+        this.bulk = bulk;
         this.staff = staff;
         this.people = people;
+    }
+
+    /** One line of a bulk action's outcome on the page. */
+    record BulkLine(String taskId, String task, boolean done, String outcome) {
     }
 
     /** One queue on the page: its name, the page of tasks and the page parameter that moves through it. */
@@ -69,6 +76,11 @@ class TaskPages {
         model.addAttribute("types", TYPES);
         model.addAttribute("type", key);
         model.addAttribute("names", people.names(holders));
+        if (me.has(Role.EDITOR)) {
+            // the bulk Assign panel: who may take the tasks, their load, and each task's authors (never given it)
+            model.addAttribute("assignable", desk.assignable(me));
+            model.addAttribute("authors", desk.authors(sections.get(sections.size() - 1).page().tasks().stream().map(TaskView::id).toList()));
+        }
         return "tasks";
     }
 
@@ -116,6 +128,58 @@ class TaskPages {
             redirect.addFlashAttribute("problem", inWords(problem));
             return "redirect:/tasks";
         }
+    }
+
+    /**
+     * Claim, hand back or assign the ticked tasks: each judged alone; the page then lists what
+     * happened to each, and says in one line whether all of it went through.
+     */
+    @PostMapping("/tasks/bulk")
+    String bulk(@RequestParam(required = false) String action, @RequestParam(required = false) List<String> taskIds,
+            @RequestParam(required = false) String username, @RequestParam(required = false) String type, RedirectAttributes redirect) {
+        BulkTaskActions.Action which = action == null ? null : switch (action) {
+            case "CLAIM", "UNCLAIM", "ASSIGN" -> BulkTaskActions.Action.valueOf(action);
+            default -> null;
+        };
+        if (which == null || taskIds == null || taskIds.isEmpty()) {
+            redirect.addFlashAttribute("problem", "Tick the tasks first, then choose what to do with them.");
+            return back(type);
+        }
+        if (which == BulkTaskActions.Action.ASSIGN && (username == null || username.isBlank())) {
+            redirect.addFlashAttribute("problem", "Choose the person to give the ticked tasks to.");
+            return back(type) + "#team";
+        }
+        List<BulkTaskActions.Result> results;
+        try {
+            results = bulk.apply(staff.current(), which, taskIds, username);
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", problem.getMessage());
+            return back(type);
+        }
+        String verb = switch (which) {
+            case CLAIM -> "claimed";
+            case UNCLAIM -> "handed back";
+            case ASSIGN -> "now with " + people.names(List.of(username)).get(username);
+        };
+        List<BulkLine> lines = results.stream().map(r -> r.succeeded()
+                ? new BulkLine(r.taskId(), describe(r.task()), true, verb)
+                : new BulkLine(r.taskId(), "Task " + r.taskId(), false, inWords(problem(r)))).toList();
+        long done = lines.stream().filter(BulkLine::done).count();
+        String summary = done + " of " + lines.size() + " task" + (lines.size() == 1 ? "" : "s") + " " + verb + ".";
+        redirect.addFlashAttribute(done == lines.size() ? "notice" : "problem",
+                done == lines.size() ? summary : summary + " The others were refused; nothing was changed on them (see below).");
+        redirect.addFlashAttribute("bulkResults", lines);
+        return back(type);
+    }
+
+    private static Problem problem(BulkTaskActions.Result result) {
+        Map<String, Object> body = result.problem();
+        Problem problem = new Problem(HttpStatus.valueOf(result.status()), "bulk", String.valueOf(body.get("title")),
+                String.valueOf(body.get("detail")));
+        if (body.get("assignee") != null) {
+            problem.with("assignee", body.get("assignee"));
+        }
+        return problem;
     }
 
     /** A failed claim or hand-back in words, naming the person who holds the task where there is one. */

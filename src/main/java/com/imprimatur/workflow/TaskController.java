@@ -25,11 +25,19 @@ class TaskController {
     static final String TOTAL_HEADER = "X-Total-Count";
 
     private final TaskDesk desk;
+    private final BulkTaskActions bulk;
     private final Staff staff;
 
-    TaskController(TaskDesk desk, Staff staff) {
+    TaskController(TaskDesk desk, BulkTaskActions bulk, Staff staff) {
         this.desk = desk;
+        this.bulk = bulk;
         this.staff = staff;
+    }
+
+    record BulkRequest(BulkTaskActions.Action action, List<String> taskIds, String username) {
+    }
+
+    record BulkResults(List<BulkTaskActions.Result> results) {
     }
 
     record Assignment(@NotBlank(message = "name the user to give the task to") String username) {
@@ -46,6 +54,12 @@ class TaskController {
         };
         QueuePage found = desk.queue(staff.current(), which, type == null || type.isBlank() ? null : type, page, size);
         return ResponseEntity.ok().header(TOTAL_HEADER, String.valueOf(found.total())).body(found.tasks());
+    }
+
+    /** Several tasks at once; each is judged alone and answered in its own result (200 even when some fail). */
+    @PostMapping("/bulk")
+    BulkResults bulk(@RequestBody BulkRequest request) {
+        return new BulkResults(bulk.apply(staff.current(), request.action(), request.taskIds(), request.username()));
     }
 
     @PostMapping("/{id}/claim")

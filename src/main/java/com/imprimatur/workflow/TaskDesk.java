@@ -122,6 +122,28 @@ public class TaskDesk {
                 .sorted(Comparator.comparingInt(Candidate::load).thenComparing(c -> c.profile().displayName())).toList();
     }
 
+    /**
+     * Editors only: everyone the team queue's tasks may be given to (physicians and editors), least
+     * loaded first, for assigning several tasks at once; each task still refuses its own authors.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> assignable(StaffMember caller) {
+        if (!caller.has(Role.EDITOR)) {
+            throw Problem.forbidden("not-an-editor", "Only editors assign tasks.");
+        }
+        List<StaffProfile> people = Arrays.stream(new Role[] {Role.MEDICAL_REVIEWER, Role.EDITOR})
+                .flatMap(r -> staff.withRole(r).stream()).distinct().filter(StaffProfile::enabled).toList();
+        Map<String, Integer> loads = queue.loads(people.stream().map(StaffProfile::username).toList());
+        return people.stream().map(p -> new Candidate(p, loads.getOrDefault(p.username(), 0)))
+                .sorted(Comparator.comparingInt(Candidate::load).thenComparing(c -> c.profile().displayName())).toList();
+    }
+
+    /** The authors of the revisions these tasks decide on: four-eyes never gives them the task. */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> authors(List<String> taskIds) {
+        return queue.authors(taskIds);
+    }
+
     public TaskView claim(StaffMember caller, String taskId) {
         Task task = visibleTask(caller, taskId);
         if (caller.username().equals(task.getAssignee())) {

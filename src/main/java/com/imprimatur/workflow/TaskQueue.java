@@ -128,6 +128,19 @@ class TaskQueue {
         return loads;
     }
 
+    /** The authors (never offered the task: four-eyes) of each of these tasks that has any. */
+    Map<String, List<String>> authors(Collection<String> taskIds) {
+        Map<String, List<String>> authors = new HashMap<>();
+        if (taskIds.isEmpty()) {
+            return authors;
+        }
+        jdbc.query("select task_id, username from task_queue_author where task_id in (:ids) order by username",
+                new MapSqlParameterSource("ids", taskIds), rs -> {
+                    authors.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return authors;
+    }
+
     List<String> taskIds() {
         return jdbc.queryForList("select task_id from task_queue", new MapSqlParameterSource(), String.class);
     }

@@ -104,6 +104,11 @@ class TaskQueueBenchmark {
     }
 
     private void seed() {
+        seed(jdbc, repository);
+    }
+
+    /** The queue's seeded database: open tasks with their engine rows and read model, and history; reused by ReportsBenchmark. */
+    static void seed(JdbcTemplate jdbc, RepositoryService repository) {
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("article-review").latestVersion()
                 .singleResult().getId();
         String seq = "seq_1_to_" + OPEN_TASKS;
@@ -215,10 +220,15 @@ class TaskQueueBenchmark {
     }
 
     private void login(HttpClient client, String user) throws Exception {
-        HttpResponse<String> page = get(client, "/login");
+        login(client, port, user);
+    }
+
+    /** Signs a demo user in through the login form, so the client carries a session (shared with ReportsBenchmark). */
+    static void login(HttpClient client, int port, String user) throws Exception {
+        HttpResponse<String> page = get(client, port, "/login");
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).isTrue();
-        HttpResponse<String> in = client.send(HttpRequest.newBuilder(uri("/login"))
+        HttpResponse<String> in = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + token.group(1))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -226,10 +236,11 @@ class TaskQueueBenchmark {
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(client, port, path);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    static HttpResponse<String> get(HttpClient client, int port, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -55,13 +55,18 @@ class MePages {
         return "redirect:/me";
     }
 
+    /**
+     * Creates a token and shows its secret once, in this answer: not through a redirect, whose flash
+     * attribute would put the secret into the session store (MariaDB) on its way.
+     */
     @PostMapping("/me/tokens")
     String createToken(@RequestParam(required = false) String name, @RequestParam(required = false) Integer expiresInDays,
-            RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         try {
             ApiTokens.CreatedToken created = tokens.create(staff.current().username(), name, expiresInDays);
-            redirect.addFlashAttribute("created", created);
-            redirect.addFlashAttribute("notice", "Token “" + created.name() + "” created: copy it now, it is not shown again.");
+            model.addAttribute("created", created);
+            model.addAttribute("notice", "Token “" + created.name() + "” created: copy it now, it is not shown again.");
+            return me(model);
         } catch (Problem problem) {
             if (problem.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
                 throw problem;

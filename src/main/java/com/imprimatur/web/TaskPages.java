@@ -51,7 +51,7 @@ class TaskPages {
     }
 
     /** One line of a bulk action's outcome on the page. */
-    record BulkLine(String taskId, String task, boolean done, String outcome) {
+    record BulkLine(String taskId, String task, boolean done, String outcome) implements java.io.Serializable {
     }
 
     /** One queue on the page: its name, the page of tasks and the page parameter that moves through it. */

@@ -31,13 +31,15 @@ class WebhookPages {
         return "admin/webhooks";
     }
 
+    /** Registers an endpoint and shows its secret once, in this answer (never through the session store). */
     @PostMapping("/admin/webhooks")
     String register(@RequestParam(required = false) String url, @RequestParam(required = false) List<String> events,
-            RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         try {
             WebhookEndpoints.Registered registered = endpoints.register(url, events);
-            redirect.addFlashAttribute("registered", registered);
-            redirect.addFlashAttribute("notice", "Endpoint registered: give its secret to the receiver now; it is not shown again.");
+            model.addAttribute("registered", registered);
+            model.addAttribute("notice", "Endpoint registered: give its secret to the receiver now; it is not shown again.");
+            return list(null, model);
         } catch (Problem problem) {
             redirect.addFlashAttribute("problem", problem.getMessage());
         }

@@ -28,7 +28,10 @@ class CockpitBrowserTest extends BrowserTest {
     void anEditorIsTurnedAwayFromCockpit() {
         browser.login("editor");
         browser.go("/camunda/app/cockpit/default/");
-        assertThat(browser.driver().getPageSource()).doesNotContain("cam-widget-header");
+        // the refusal has rendered (our error page, in words) before we look for what must be absent
+        browser.await(By.cssSelector("h1"));
+        assertThat(browser.driver().getPageSource()).contains("Your role does not allow this.").contains("403")
+                .doesNotContain("cam-widget-header");
         assertThat(browser.driver().findElements(By.cssSelector("a[href*='processes']"))).isEmpty();
     }
 }

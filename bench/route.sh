@@ -29,12 +29,14 @@ JAR=$(ls target/imprimatur-*.jar | grep -v original | head -1)
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 fresh() { mariadb -h127.0.0.1 -uroot -e "drop database if exists $1; create database $1 character set utf8mb4 collate utf8mb4_unicode_ci"; }
 
+if [ -z "${BARE:-}" ]; then # BARE=<cycles/s> skips (a), for quick looks at (b) alone
 echo "# (a) bare engine"
 fresh imprimatur_route_bare
 java -Xmx768m -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" \
   --jdbc="jdbc:mariadb://127.0.0.1:3306/imprimatur_route_bare?user=root&nullDatabaseMeansCurrent=true" \
   --out=$OUT/route-bare.json 2>$OUT/route-bare.log
 BARE=$(python3 -c "import json;print(json.load(open('$OUT/route-bare.json'))[0]['cyclesPerSecond'])")
+fi
 
 echo "# (b) Imprimatur over HTTP"
 fresh imprimatur_route

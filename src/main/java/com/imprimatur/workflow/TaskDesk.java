@@ -111,8 +111,8 @@ public class TaskDesk {
         if (!caller.has(Role.EDITOR)) {
             throw Problem.forbidden("not-an-editor", "Only editors assign tasks.");
         }
-        Task task = visibleTask(caller, taskId);
-        List<String> groups = candidateGroups(task);
+        Facts task = visibleTask(caller, taskId);
+        List<String> groups = task.groups();
         Set<String> excluded = excluded(task);
         List<StaffProfile> people = Arrays.stream(Role.values()).filter(r -> groups.contains(r.group()))
                 .flatMap(r -> staff.withRole(r).stream()).distinct()
@@ -145,12 +145,12 @@ public class TaskDesk {
     }
 
     public TaskView claim(StaffMember caller, String taskId) {
-        Task task = visibleTask(caller, taskId);
-        if (caller.username().equals(task.getAssignee())) {
+        Facts task = visibleTask(caller, taskId);
+        if (caller.username().equals(task.assignee())) {
             return view(task);
         }
-        if (task.getAssignee() != null) {
-            throw heldByAnother(task);
+        if (task.assignee() != null) {
+            throw heldByAnother(task.task);
         }
         requireCandidate(task, caller.username(), caller.roles(), "You");
         try {
@@ -161,24 +161,24 @@ public class TaskDesk {
         } catch (OptimisticLockingException e) {
             throw Problem.conflict("task-held-by-another", "Someone else claimed this task at the same moment.");
         }
-        TaskView claimed = view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        TaskView claimed = view(task, caller.username());
         audited("task.claimed", claimed, Map.of());
         return claimed;
     }
 
     public TaskView unclaim(StaffMember caller, String taskId) {
-        Task task = visibleTask(caller, taskId);
-        if (task.getAssignee() == null) {
+        Facts task = visibleTask(caller, taskId);
+        if (task.assignee() == null) {
             throw Problem.conflict("task-not-claimed", "Nobody holds this task.");
         }
-        if (!caller.username().equals(task.getAssignee())) {
-            throw heldByAnother(task);
+        if (!caller.username().equals(task.assignee())) {
+            throw heldByAnother(task.task);
         }
-        if ("revise".equals(task.getTaskDefinitionKey())) {
+        if ("revise".equals(task.key())) {
             throw Problem.conflict("task-personal", "A 'revise' task belongs to its writer and cannot be handed back.");
         }
         tasks.setAssignee(taskId, null);
-        TaskView unclaimed = view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        TaskView unclaimed = view(task, null);
         audited("task.unclaimed", unclaimed, Map.of());
         return unclaimed;
     }
@@ -187,13 +187,13 @@ public class TaskDesk {
         if (!caller.has(Role.EDITOR)) {
             throw Problem.forbidden("not-an-editor", "Only editors assign tasks.");
         }
-        Task task = visibleTask(caller, taskId);
+        Facts task = visibleTask(caller, taskId);
         StaffProfile target = staff.profile(username).filter(StaffProfile::enabled).orElseThrow(
                 () -> Problem.invalid("not-a-candidate", "There is no active user '" + username + "'."));
         requireCandidate(task, target.username(), target.roles(), target.username());
-        String before = task.getAssignee();
+        String before = task.assignee();
         guarded(() -> tasks.setAssignee(taskId, target.username()));
-        TaskView assigned = view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        TaskView assigned = view(task, target.username());
         Map<String, Object> details = new HashMap<>();
         details.put("assignee", target.username());
         if (before != null) {
@@ -204,22 +204,22 @@ public class TaskDesk {
     }
 
     public TaskView complete(StaffMember caller, String taskId, DecisionRequest request) {
-        Task task = visibleTask(caller, taskId);
-        if (task.getAssignee() == null) {
+        Facts task = visibleTask(caller, taskId);
+        if (task.assignee() == null) {
             throw Problem.conflict("task-not-claimed", "Claim the task before completing it.");
         }
-        if (!caller.username().equals(task.getAssignee())) {
-            throw Problem.forbidden("task-held-by-another", "Only " + task.getAssignee() + ", who holds this task, can complete it.");
+        if (!caller.username().equals(task.assignee())) {
+            throw Problem.forbidden("task-held-by-another", "Only " + task.assignee() + ", who holds this task, can complete it.");
         }
         TaskView view = view(task);
         requireNotAuthor(task, caller.username(), "You");
         TaskDecisions.Recorded recorded = decisions.record(
-                new TaskContext(task.getId(), task.getTaskDefinitionKey(), view.articleId(), view.revision()), caller, request);
+                new TaskContext(taskId, task.key(), view.articleId(), view.revision()), caller, request);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.decisionOf(task.getTaskDefinitionKey()), recorded.decision());
-        variables.put(ProcessVariables.commentOf(task.getTaskDefinitionKey()), request.comment());
-        variables.put(ProcessVariables.actorOf(task.getTaskDefinitionKey()), caller.username());
-        if (TaskDecisions.APPROVE_PUBLICATION.equals(task.getTaskDefinitionKey())) {
+        variables.put(ProcessVariables.decisionOf(task.key()), recorded.decision());
+        variables.put(ProcessVariables.commentOf(task.key()), request.comment());
+        variables.put(ProcessVariables.actorOf(task.key()), caller.username());
+        if (TaskDecisions.APPROVE_PUBLICATION.equals(task.key())) {
             variables.put(ProcessVariables.PUBLISH_AT, recorded.publishAt() == null ? null : Date.from(recorded.publishAt()));
         }
         Map<String, Object> details = new HashMap<>();
@@ -247,16 +247,60 @@ public class TaskDesk {
     }
 
     /**
+     * What one call reads about a task, each read once however many checks need it: the task, its
+     * candidate groups, and the variables the desk uses (the article and revision, the reader report,
+     * and those four-eyes reads). Before, each check read them anew (the task, its execution and
+     * process definition again each time).
+     */
+    private final class Facts {
+        final Task task;
+        private List<String> groups;
+        private Map<String, Object> variables;
+
+        Facts(Task task) {
+            this.task = task;
+        }
+
+        String assignee() {
+            return task.getAssignee();
+        }
+
+        String key() {
+            return task.getTaskDefinitionKey();
+        }
+
+        List<String> groups() {
+            if (groups == null) {
+                groups = whileOpen(task, () -> candidateGroups(task));
+            }
+            return groups;
+        }
+
+        Map<String, Object> variables() {
+            if (variables == null) {
+                variables = whileOpen(task, () -> tasks.getVariables(task.getId(), DESK_VARIABLES));
+            }
+            return variables;
+        }
+    }
+
+    /** Every variable the desk reads from a task, in one read. */
+    private static final List<String> DESK_VARIABLES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.REPORT_ID,
+                    ProcessVariables.AUTHORS), FourEyes.VARIABLES.stream()).distinct().toList();
+
+    /**
      * The task if the caller may see it (assignee, candidate, or editor); otherwise 404, as when it
      * ends (completed, its cycle withdrawn) while this is read.
      */
-    private Task visibleTask(StaffMember caller, String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
+    private Facts visibleTask(StaffMember caller, String taskId) {
+        Task found = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (found == null) {
             throw Problem.notFound("Task " + taskId);
         }
-        boolean visible = caller.username().equals(task.getAssignee()) || caller.has(Role.EDITOR)
-                || whileOpen(task, () -> candidateGroups(task)).stream().anyMatch(caller.groups()::contains);
+        Facts task = new Facts(found);
+        boolean visible = caller.username().equals(found.getAssignee()) || caller.has(Role.EDITOR)
+                || task.groups().stream().anyMatch(caller.groups()::contains);
         if (!visible) {
             throw Problem.notFound("Task " + taskId);
         }
@@ -285,9 +329,9 @@ public class TaskDesk {
         }
     }
 
-    private void requireCandidate(Task task, String username, Set<Role> roles, String who) {
+    private void requireCandidate(Facts task, String username, Set<Role> roles, String who) {
         Set<String> groups = roles.stream().map(Role::group).collect(Collectors.toSet());
-        List<String> candidates = candidateGroups(task);
+        List<String> candidates = task.groups();
         boolean candidate = candidates.stream().anyMatch(groups::contains)
                 || (candidates.isEmpty() && authors(task).contains(username));
         if (!candidate) {
@@ -297,16 +341,15 @@ public class TaskDesk {
         requireNotAuthor(task, username, who);
     }
 
-    private void requireNotAuthor(Task task, String username, String who) {
-        String detail = FourEyes.refusal(task.getTaskDefinitionKey(), excluded(task), username, who);
+    private void requireNotAuthor(Facts task, String username, String who) {
+        String detail = FourEyes.refusal(task.key(), excluded(task), username, who);
         if (detail != null) {
             throw "You".equals(who) ? Problem.forbidden("four-eyes", detail) : Problem.invalid("four-eyes", detail);
         }
     }
 
-    private Set<String> excluded(Task task) {
-        Map<String, Object> variables = whileOpen(task, () -> tasks.getVariables(task.getId(), FourEyes.VARIABLES));
-        return FourEyes.excluded(task.getTaskDefinitionKey(), variables::get);
+    private Set<String> excluded(Facts task) {
+        return FourEyes.excluded(task.key(), task.variables()::get);
     }
 
     private List<String> candidateGroups(Task task) {
@@ -315,23 +358,24 @@ public class TaskDesk {
                 .map(IdentityLink::getGroupId).toList();
     }
 
-    private List<String> authors(Task task) {
-        Object authors = whileOpen(task, () -> tasks.getVariable(task.getId(), ProcessVariables.AUTHORS));
+    private List<String> authors(Facts task) {
+        Object authors = task.variables().get(ProcessVariables.AUTHORS);
         return authors == null ? List.of() : Arrays.asList(authors.toString().split(","));
     }
 
-    private TaskView view(Task task) {
-        Map<String, Object> vars = whileOpen(task, () -> tasks.getVariables(task.getId(),
-                List.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.REPORT_ID)));
-        return view(task, vars);
+    private TaskView view(Facts task) {
+        return view(task, task.assignee());
     }
 
-    private static TaskView view(Task task, Map<String, Object> vars) {
+    /** The task as read, held by {@code assignee} (after this call's claim, assignment or unclaim, which change nothing else). */
+    private static TaskView view(Facts facts, String assignee) {
+        Task task = facts.task;
+        Map<String, Object> vars = facts.variables();
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 ((Number) vars.get(ProcessVariables.ARTICLE_ID)).longValue(),
                 ((Number) vars.get(ProcessVariables.REVISION)).intValue(),
-                task.getCreateTime().toInstant(), due, task.getAssignee(), due != null && due.isBefore(Instant.now()), null,
+                task.getCreateTime().toInstant(), due, assignee, due != null && due.isBefore(Instant.now()), null,
                 (String) vars.get(ProcessVariables.REPORT_ID));
     }
 

@@ -1,0 +1,464 @@
+package com.imprimatur.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.imprimatur.support.Desk;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phase (b) of bench/route.sh: Imprimatur's whole review route over HTTP, against a running node
+ * ({@code --base}, JVM {@code --pid}), with 1, 4 and 8 clients, once with browser sessions (form
+ * login once per client and user, CSRF header on every change) and once with API tokens. A cycle:
+ * the writer creates an article; the reviewer finds it in the claimable queue, claims it and approves
+ * it with a verdict per reference; the editor waits for the asynchronous plagiarism check (polling
+ * the claimable queue), claims and publishes; the editor polls the article until it is PUBLISHED.
+ * Then one profiling pass (1 client, sessions): SQL statements per call from MariaDB's global
+ * Com_* counters around each call, and after it (the asynchronous jobs it started).
+ */
+public final class RouteLoad {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]*)\"");
+    static final List<String> COUNTERS = List.of("Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit",
+            "Com_rollback", "Com_set_option", "Com_show_status", "Questions");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        String base = opts.get("base");
+        String pid = opts.get("pid");
+        String root = opts.getOrDefault("root-jdbc", "jdbc:mariadb://127.0.0.1:3306/?user=root");
+        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "25"));
+        long poll = Long.parseLong(opts.getOrDefault("poll", "20"));
+        double bare = Double.parseDouble(opts.getOrDefault("bare", "0"));
+        List<Integer> clientCounts = new ArrayList<>();
+        for (String c : opts.getOrDefault("clients", "1,4,8").split(",")) {
+            clientCounts.add(Integer.parseInt(c));
+        }
+        List<String> modes = List.of(opts.getOrDefault("modes", "session,token").split(","));
+
+        List<Map<String, Object>> results = new ArrayList<>();
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
+        List<Caller[]> warming = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            warming.add(new Caller[] {Caller.of(modes.get(0), base, "writer"), Caller.of(modes.get(0), base, "reviewer"),
+                    Caller.of(modes.get(0), base, "editor")});
+        }
+        run(warming, warmup, poll, new Tally()); // the JIT, the pools, the caches: not part of any phase
+        for (String mode : modes) {
+            for (int clients : clientCounts) {
+                List<Caller[]> desks = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    desks.add(new Caller[] {Caller.of(mode, base, "writer"), Caller.of(mode, base, "reviewer"),
+                            Caller.of(mode, base, "editor")});
+                }
+                run(desks, 3, poll, new Tally()); // warm-up
+                Sample before = Sample.take(root, pid);
+                Tally tally = new Tally();
+                run(desks, seconds, poll, tally);
+                Sample after = Sample.take(root, pid);
+                Map<String, Object> result = phaseResult("Imprimatur over HTTP, " + (mode.equals("token") ? "API tokens" : "sessions"),
+                        mode, clients, seconds, tally, before, after);
+                result.put("publishedArticles", published(root, opts.get("db")));
+                System.out.println(line(result, bare));
+                results.add(result);
+            }
+        }
+        Map<String, Object> perCall = profile(root, base, poll);
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("phases", results);
+        all.put("sqlPerCall", perCall);
+        JSON.writeValue(Path.of(opts.get("out")).toFile(), all);
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        return opts;
+    }
+
+    private static void run(List<Caller[]> desks, int seconds, long poll, Tally tally) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService threads = Executors.newFixedThreadPool(desks.size(), r -> {
+            Thread t = new Thread(r, "route-load");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> running = new ArrayList<>();
+        for (Caller[] desk : desks) {
+            running.add(threads.submit(() -> {
+                while (System.nanoTime() < end) {
+                    cycle(desk, poll, tally, null);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        threads.shutdown();
+    }
+
+    /** One review cycle; {@code counted}, when given, is called after every call (profiling pass). */
+    static void cycle(Caller[] desk, long poll, Tally tally, Runnable[] counted) throws Exception {
+        Caller writer = desk[0], reviewer = desk[1], editor = desk[2];
+        long started = System.nanoTime();
+        JsonNode created = tally.time("POST /api/articles", () -> writer.send("POST", "/api/articles",
+                Desk.article("Route cycle " + System.nanoTime(), 2), 201));
+        long id = created.get("id").asLong();
+        step(counted, "POST /api/articles");
+        String review = awaitTask(reviewer, "medicalReview", id, poll, tally, counted);
+        tally.time("POST /api/tasks/{id}/claim", () -> reviewer.send("POST", "/api/tasks/" + review + "/claim", null, 200));
+        step(counted, "POST /api/tasks/{id}/claim");
+        tally.time("POST /api/tasks/{id}/complete (medicalReview)", () -> reviewer.send("POST", "/api/tasks/" + review + "/complete",
+                Desk.approveAll(2), 200));
+        step(counted, "POST /api/tasks/{id}/complete (medicalReview)");
+        String approval = awaitTask(editor, "approvePublication", id, poll, tally, counted);
+        tally.time("POST /api/tasks/{id}/claim", () -> editor.send("POST", "/api/tasks/" + approval + "/claim", null, 200));
+        step(counted, "POST /api/tasks/{id}/claim");
+        tally.time("POST /api/tasks/{id}/complete (approvePublication)", () -> editor.send("POST", "/api/tasks/" + approval
+                + "/complete", Desk.decision("PUBLISH", null), 200));
+        step(counted, "POST /api/tasks/{id}/complete (approvePublication)");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JsonNode article = tally.time("GET /api/articles/{id}", () -> editor.send("GET", "/api/articles/" + id, null, 200));
+            step(counted, "GET /api/articles/{id}");
+            if (article.get("status").asText().equals("PUBLISHED")) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("article " + id + " not published: " + article);
+            }
+            Thread.sleep(poll);
+        }
+        tally.cycle(System.nanoTime() - started);
+    }
+
+    private static String awaitTask(Caller caller, String key, long articleId, long poll, Tally tally, Runnable[] counted)
+            throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonNode tasks = tally.time("GET /api/tasks?queue=available", () -> caller.send("GET",
+                    "/api/tasks?queue=available&type=" + key, null, 200));
+            step(counted, "GET /api/tasks?queue=available");
+            for (JsonNode task : tasks) {
+                if (task.get("key").asText().equals(key) && task.get("articleId").asLong() == articleId) {
+                    return task.get("id").asText();
+                }
+            }
+            Thread.sleep(poll);
+        }
+        throw new IllegalStateException("no " + key + " task for article " + articleId);
+    }
+
+    private static void step(Runnable[] counted, String call) {
+        if (counted != null) {
+            ((Profiler) counted[0]).after(call);
+        }
+    }
+
+    /** SQL statements per call, 1 client, sessions: Com_* before and after each call, then 300 ms later. */
+    private static Map<String, Object> profile(String root, String base, long poll) throws Exception {
+        Caller[] desk = {Caller.of("session", base, "writer"), Caller.of("session", base, "reviewer"), Caller.of("session", base, "editor")};
+        Profiler profiler = new Profiler(root);
+        Tally tally = new Tally();
+        int cycles = 8;
+        for (int i = 0; i < cycles; i++) {
+            profiler.mark();
+            cycle(desk, poll, tally, new Runnable[] {profiler});
+        }
+        return profiler.result();
+    }
+
+    /** Statement counts attributed to each call: during the call, and in a pause after it (its asynchronous work). */
+    private static final class Profiler implements Runnable {
+        private final String root;
+        private final Map<String, long[]> perCall = new TreeMap<>(); // calls, statements during, statements after
+        private Map<String, Long> last;
+
+        Profiler(String root) {
+            this.root = root;
+        }
+
+        void mark() throws Exception {
+            last = counters(root);
+        }
+
+        void after(String call) {
+            try {
+                Map<String, Long> now = counters(root);
+                Thread.sleep(300);
+                Map<String, Long> later = counters(root);
+                long[] row = perCall.computeIfAbsent(call, c -> new long[3]);
+                row[0]++;
+                row[1] += statements(last, now);
+                row[2] += statements(now, later);
+                last = counters(root);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static long statements(Map<String, Long> from, Map<String, Long> to) {
+            long n = 0;
+            for (String c : List.of("Com_select", "Com_insert", "Com_update", "Com_delete")) {
+                n += to.get(c) - from.get(c);
+            }
+            return n;
+        }
+
+        Map<String, Object> result() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            System.out.println();
+            System.out.println("SQL statements (select+insert+update+delete) per call, 1 client, sessions; 'after' = the 300 ms after it (async jobs)");
+            System.out.println("| call | calls | statements during | statements after |");
+            System.out.println("|---|---|---|---|");
+            perCall.forEach((call, row) -> {
+                double during = row[1] / (double) row[0];
+                double after = row[2] / (double) row[0];
+                out.put(call, Map.of("calls", row[0], "statementsDuring", round(during), "statementsAfter", round(after)));
+                System.out.printf("| %s | %d | %.1f | %.1f |%n", call, row[0], during, after);
+            });
+            return out;
+        }
+
+        @Override
+        public void run() {
+        }
+    }
+
+    private static long published(String root, String db) {
+        if (db == null) {
+            return -1;
+        }
+        try (Connection c = DriverManager.getConnection(root); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select count(*) from " + db + ".article where published_revision is not null")) {
+            r.next();
+            return r.getLong(1);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    // ---- shared by both phases ----
+
+    /** Latencies per call and finished cycles. */
+    static final class Tally {
+        final Map<String, ConcurrentLinkedQueue<Long>> calls = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<Long> cycles = new ConcurrentLinkedQueue<>();
+
+        <T> T time(String call, Callable<T> work) throws Exception {
+            long started = System.nanoTime();
+            T result = work.call();
+            calls.computeIfAbsent(call, c -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - started);
+            return result;
+        }
+
+        void cycle(long nanos) {
+            cycles.add(nanos);
+        }
+    }
+
+    /** CPU seconds of the JVM and of MariaDB, and MariaDB's statement counters, at one moment. */
+    record Sample(long nanos, double jvmCpu, double dbCpu, Map<String, Long> counters) {
+        static Sample take(String root, String pid) throws Exception {
+            return new Sample(System.nanoTime(), FeedbackLoad.cpuSeconds(pid), FeedbackLoad.cpuSeconds(mariadbPid()), RouteLoad.counters(root));
+        }
+    }
+
+    static Map<String, Long> counters(String root) throws Exception {
+        Map<String, Long> values = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(root); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("show global status where variable_name in ('"
+                        + String.join("','", COUNTERS) + "')")) {
+            while (r.next()) {
+                values.put(r.getString(1), r.getLong(2));
+            }
+        }
+        return values;
+    }
+
+    private static String mariadbPid() {
+        try {
+            Process p = new ProcessBuilder("pidof", "mariadbd").start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return out.isEmpty() ? null : out.split(" ")[0];
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static Map<String, Object> phaseResult(String what, String mode, int clients, int seconds, Tally tally, Sample before,
+            Sample after) {
+        double elapsed = (after.nanos() - before.nanos()) / 1e9;
+        int cycles = tally.cycles.size();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("what", what);
+        r.put("mode", mode);
+        r.put("clients", clients);
+        r.put("seconds", round(elapsed));
+        r.put("cycles", cycles);
+        r.put("cyclesPerSecond", round(cycles / elapsed));
+        r.put("cycleMillis", percentiles(tally.cycles));
+        r.put("jvmCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.jvmCpu() - before.jvmCpu()) * 1000 / cycles));
+        r.put("mariadbCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.dbCpu() - before.dbCpu()) * 1000 / cycles));
+        Map<String, Object> sql = new LinkedHashMap<>();
+        for (String counter : COUNTERS) {
+            long delta = after.counters().getOrDefault(counter, 0L) - before.counters().getOrDefault(counter, 0L);
+            sql.put(counter, round(cycles == 0 ? 0 : delta / (double) cycles));
+        }
+        r.put("sqlPerCycle", sql);
+        Map<String, Object> calls = new TreeMap<>();
+        tally.calls.forEach((call, nanos) -> calls.put(call, percentiles(nanos)));
+        r.put("calls", calls);
+        return r;
+    }
+
+    static Map<String, Object> percentiles(ConcurrentLinkedQueue<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("n", sorted.size());
+        for (int q : new int[] {50, 95, 99}) {
+            p.put("p" + q, sorted.isEmpty() ? 0 : round(sorted.get(Math.min(sorted.size() - 1,
+                    (int) Math.ceil(q / 100.0 * sorted.size()) - 1)) / 1e6));
+        }
+        return p;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** A readable block for one phase. */
+    @SuppressWarnings("unchecked")
+    static String line(Map<String, Object> r, double bare) {
+        StringBuilder out = new StringBuilder();
+        double rate = (double) r.get("cyclesPerSecond");
+        Map<String, Object> sql = (Map<String, Object>) r.get("sqlPerCycle");
+        double statements = 0;
+        for (String c : List.of("Com_select", "Com_insert", "Com_update", "Com_delete")) {
+            statements += (double) sql.get(c);
+        }
+        out.append(String.format("%n== %s, %d clients: %.2f cycles/s%s; cycle p50 %s ms; CPU per cycle: JVM %s ms, MariaDB %s ms;"
+                + " SQL per cycle: %.0f statements (select %s, insert %s, update %s, delete %s), %s commits%n",
+                r.get("what"), r.get("clients"), rate, bare > 0 ? String.format(" (%.2f x bare)", rate / bare) : "",
+                ((Map<String, Object>) r.get("cycleMillis")).get("p50"), r.get("jvmCpuMillisPerCycle"), r.get("mariadbCpuMillisPerCycle"),
+                statements, sql.get("Com_select"), sql.get("Com_insert"), sql.get("Com_update"), sql.get("Com_delete"), sql.get("Com_commit")));
+        out.append("| call | n | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
+        ((Map<String, Object>) r.get("calls")).forEach((call, p) -> {
+            Map<String, Object> q = (Map<String, Object>) p;
+            out.append(String.format("| %s | %s | %s | %s | %s |%n", call, q.get("n"), q.get("p50"), q.get("p95"), q.get("p99")));
+        });
+        return out.toString();
+    }
+
+    static void writeJson(Path file, Object value) throws IOException {
+        Files.createDirectories(file.getParent());
+        JSON.writeValue(file.toFile(), value);
+    }
+
+    /** One user's way of calling the API: a logged-in session (cookie + CSRF header) or an API token. */
+    static final class Caller {
+        private static final Duration TIMEOUT = Duration.ofSeconds(60);
+        private final String base;
+        private final HttpClient client;
+        private String authorization;
+        private String csrf;
+
+        private Caller(String base, HttpClient client) {
+            this.base = base;
+            this.client = client;
+        }
+
+        static Caller of(String mode, String base, String user) throws Exception {
+            if (mode.equals("token")) {
+                Caller basic = new Caller(base, HttpClient.newHttpClient());
+                basic.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+                JsonNode token = basic.send("POST", "/api/me/tokens", Map.of("name", "route bench " + System.nanoTime()), 201);
+                Caller caller = new Caller(base, HttpClient.newHttpClient());
+                caller.authorization = "Bearer " + token.get("token").asText();
+                return caller;
+            }
+            Caller caller = new Caller(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build());
+            String token = caller.csrfFromLoginPage();
+            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo&_csrf="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            HttpResponse<String> login = caller.client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                    .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            String location = login.headers().firstValue("Location").orElse("");
+            if (login.statusCode() != 302 || location.contains("error")) {
+                throw new IllegalStateException("login as " + user + " failed: " + login.statusCode() + " " + location);
+            }
+            caller.csrf = caller.csrfFromLoginPage(); // the token changes at login
+            return caller;
+        }
+
+        private String csrfFromLoginPage() throws Exception {
+            String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = CSRF_INPUT.matcher(page);
+            if (!m.find()) {
+                throw new IllegalStateException("no CSRF token on the login page");
+            }
+            return m.group(1);
+        }
+
+        JsonNode send(String method, String path, Object body, int expected) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                    .header("Accept", "application/json");
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            if (csrf != null && !method.equals("GET")) {
+                request.header("X-CSRF-TOKEN", csrf);
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+                request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? null : JSON.readTree(response.body());
+        }
+    }
+}

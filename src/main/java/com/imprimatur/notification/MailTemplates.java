@@ -3,6 +3,7 @@ package com.imprimatur.notification;
 import java.util.List;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -34,7 +35,7 @@ final class MailTemplates {
         resolver.setSuffix(suffix);
         resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding("UTF-8");
-        TemplateEngine engine = new TemplateEngine();
+        TemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
         return engine;
     }

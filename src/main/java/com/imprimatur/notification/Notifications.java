@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * to send, with one insert … select per event: the people, their settings and their addresses are
  * read by the database, not loaded. The event key makes an event reach each person once (the
  * unique key of {@code notification}; a repeat is ignored), and a mail is queued only with its
- * notification. {@link MailSender} sends after commit; {@link Digests} gathers the rest daily.
+ * notification. {@link MailDelivery} sends after commit; {@link Digests} gathers the rest daily.
  *
  * <p>Without {@code spring.mail.host} nothing is queued for mail: every notification is in-app only.
  */

@@ -30,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * At least once: a node that dies between the server's acceptance and the update sends it again.
  */
 @Component
-class MailSender {
+class MailDelivery {
 
-    private static final Logger log = LoggerFactory.getLogger(MailSender.class);
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     private static final int BATCH = 20;
 
     private final JdbcTemplate jdbc;
@@ -45,7 +45,7 @@ class MailSender {
     private final Duration maxDelay;
     private final Duration retryFor;
 
-    MailSender(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailer,
+    MailDelivery(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailer,
             @Value("${imprimatur.public-base-url}") String base,
             @Value("${imprimatur.notifications.from:imprimatur@localhost}") String from,
             @Value("${imprimatur.notifications.first-retry:PT30S}") Duration firstRetry,

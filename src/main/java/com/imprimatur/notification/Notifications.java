@@ -85,7 +85,7 @@ public class Notifications {
 
     /**
      * Readers' reports stored by one group commit: the editors are told of each (one insert … select
-     * per report, in one batch), and each reader who left an address gets an acknowledgement.
+     * per report, in the group's transaction), and each reader who left an address gets an acknowledgement.
      */
     public void reportsReceived(List<ReceivedReport> reports) {
         if (reports.isEmpty()) {
@@ -116,8 +116,11 @@ public class Notifications {
                         "/public/articles/" + slugs.get(report.articleId()))));
             }
         }
-        jdbc.batchUpdate(TELL.formatted(CHOSEN, ROLE), editors.toArray(SqlParameterSource[]::new));
-        jdbc.batchUpdate(QUEUE_MAIL, editors.toArray(SqlParameterSource[]::new));
+        // one statement each, not a JDBC batch: the driver's bulk protocol cannot carry insert … select
+        for (SqlParameterSource report : editors) {
+            jdbc.update(TELL.formatted(CHOSEN, ROLE), report);
+            jdbc.update(QUEUE_MAIL, report);
+        }
         if (!readers.isEmpty()) {
             jdbc.batchUpdate(QUEUE_READER_MAIL, readers.toArray(SqlParameterSource[]::new));
         }

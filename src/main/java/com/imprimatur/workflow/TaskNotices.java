@@ -3,7 +3,6 @@ package com.imprimatur.workflow;
 import com.imprimatur.article.LiveRevisions;
 import com.imprimatur.notification.Kind;
 import com.imprimatur.notification.Notifications;
-import com.imprimatur.problem.Problem;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.Staff;
 import java.util.Arrays;
@@ -61,13 +60,9 @@ class TaskNotices implements TaskListener {
         }
     }
 
-    /** Who acts in this request (null for the engine's own jobs). */
+    /** Who acts in this request (null for the engine's own jobs and the demo's seeding). */
     private String actor() {
-        try {
-            return staff.getObject().current().username();
-        } catch (Problem | IllegalStateException noOne) {
-            return null;
-        }
+        return staff.getObject().currentUsername().orElse(null);
     }
 
     private static Role role(String group) {

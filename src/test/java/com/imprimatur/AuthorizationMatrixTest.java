@@ -127,6 +127,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
             GET   /api/admin/tokens                               -                    401    403     403     403      403       403     200
             DELETE /api/admin/tokens/{id}                         new:token            401    403     403     403      403       403     204
             GET   /me                                             -                    login  200     200     200      200       200     200
+            # notifications: each person their own list and settings
+            GET   /api/me/notifications                           -                    401    200     200     200      200       200     200
+            GET   /api/me/notification-settings                   -                    401    200     200     200      200       200     200
+            PUT   /api/me/notification-settings                   -                    401    200     200     200      200       200     200
+            GET   /notifications                                  -                    login  200     200     200      200       200     200
+            POST  /notifications/read                             -                    login  done    done    done     done      done    done
+            POST  /me/notification-settings                       -                    login  done    done    done     done      done    done
             POST  /me/password                                    -                    login  refused refused refused  refused   refused refused
             POST  /me/tokens                                      -                    login  200     200     200      200       200     200
             POST  /me/tokens/{id}/revoke                          new:token            login  done    unseen  unseen   unseen    unseen  unseen
@@ -449,6 +456,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     "roles", List.of("WRITER"), "password", "matrix-password-1");
             case "PATCH /api/admin/users/{username}" -> Map.of("displayName", "Matrix Person " + n);
             case "POST /api/me/tokens" -> Map.of("name", "Matrix token " + n);
+            // the defaults: no cell changes what another person is told
+            case "PUT /api/me/notification-settings" -> Map.of("NEW_WORK", "DIGEST", "DECISION", "IMMEDIATE");
             case "POST /api/admin/webhooks" -> Map.of("url", "http://127.0.0.1:9/matrix-" + n, "events", List.of("article.withdrawn"));
             case "POST /api/admin/retractions" -> new String(FactCheckHttpTest.sample(), StandardCharsets.UTF_8);
             default -> "";
@@ -469,6 +478,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             // too short a new password: refused before the current one is checked (no demo password changes)
             case "POST /me/password" -> Map.of("currentPassword", "demo", "newPassword", "short");
             case "POST /me/tokens" -> Map.of("name", "Matrix token " + n);
+            case "POST /me/notification-settings" -> Map.of("NEW_WORK", "DIGEST", "DECISION", "IMMEDIATE");
             case "POST /admin/webhooks" -> Map.of("url", "http://127.0.0.1:9/matrix-" + n, "events", "report.received");
             case "POST /articles/{id}/withdraw" -> Map.of("reason", "Matrix withdrawal " + n);
             case "POST /admin/users" -> Map.of("username", MatrixObjects.username(), "displayName", "Matrix Person",

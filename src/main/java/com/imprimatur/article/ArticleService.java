@@ -1,6 +1,8 @@
 package com.imprimatur.article;
 
 import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.notification.Kind;
+import com.imprimatur.notification.Notifications;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.StaffMember;
@@ -31,13 +33,16 @@ public class ArticleService {
     private final ReviewRoute route;
     private final AuditTrail audit;
     private final WebhookOutbox webhooks;
+    private final Notifications notifications;
 
-    ArticleService(Articles articles, Revisions revisions, ReviewRoute route, AuditTrail audit, WebhookOutbox webhooks) {
+    ArticleService(Articles articles, Revisions revisions, ReviewRoute route, AuditTrail audit, WebhookOutbox webhooks,
+            Notifications notifications) {
         this.articles = articles;
         this.revisions = revisions;
         this.route = route;
         this.audit = audit;
         this.webhooks = webhooks;
+        this.notifications = notifications;
     }
 
     /** A writer starts an article with its first revision, which starts a review cycle. */
@@ -244,6 +249,12 @@ public class ArticleService {
                 Map.of("from", before.name(), "to", article.status().name()));
     }
 
+    /** The article's slug, for links to its public page. */
+    @Transactional(readOnly = true)
+    public String slugOf(long articleId) {
+        return article(articleId).slug();
+    }
+
     /** The revision goes live: reviewed by {@code reviewer}, last reviewed at the medical approval. */
     public void published(long articleId, int number, String reviewer, Instant reviewedAt) {
         Article article = article(articleId);
@@ -251,6 +262,10 @@ public class ArticleService {
         audit.record("revision.published", articleId, number, Map.of("reviewedBy", reviewer, "lastReviewed", reviewedAt));
         webhooks.articleEvent(WebhookOutbox.ARTICLE_PUBLISHED, articleId, article.slug(), number,
                 Map.of("reviewedBy", reviewer, "lastReviewed", reviewedAt.toString()));
+        RevisionView live = revision(articleId, number);
+        notifications.tell(Kind.DECISION, "published:" + articleId + ":" + number, live.authors(), new Notifications.Message(
+                "Published: “" + live.title() + "” (revision " + number + ")", "“" + live.title() + "” (revision " + number
+                        + ") is live for readers.", "/public/articles/" + article.slug()));
     }
 
     /**

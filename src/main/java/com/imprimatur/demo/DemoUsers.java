@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The demo logins of DESIGN.md, all with password {@code demo}. Never in production (see ProductionGuard). */
+/** The demo logins of DESIGN.md, all with password {@code demo} and the address {@code <username>@example.org}. Never in production (see ProductionGuard). */
 @Component
 @Order(1)
 @ConditionalOnProperty("imprimatur.demo.users")
@@ -27,13 +27,13 @@ class DemoUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        accounts.createIfAbsent("writer", PASSWORD, "Maya Thornton", null, null, EnumSet.of(Role.WRITER));
-        accounts.createIfAbsent("writer2", PASSWORD, "Samuel Okafor", null, null, EnumSet.of(Role.WRITER));
+        accounts.createIfAbsent("writer", PASSWORD, "Maya Thornton", null, null, EnumSet.of(Role.WRITER), "writer@example.org");
+        accounts.createIfAbsent("writer2", PASSWORD, "Samuel Okafor", null, null, EnumSet.of(Role.WRITER), "writer2@example.org");
         accounts.createIfAbsent("reviewer", PASSWORD, "Dr. Elena Marsh", "M.D., FACP", "Internal medicine",
-                EnumSet.of(Role.MEDICAL_REVIEWER));
+                EnumSet.of(Role.MEDICAL_REVIEWER), "reviewer@example.org");
         accounts.createIfAbsent("reviewer2", PASSWORD, "Dr. Rahul Iyer", "M.D., FFARCSI", "Anaesthesiology",
-                EnumSet.of(Role.MEDICAL_REVIEWER));
-        accounts.createIfAbsent("editor", PASSWORD, "Clara Benton", null, null, EnumSet.of(Role.EDITOR));
-        accounts.createIfAbsent("admin", PASSWORD, "Site Administrator", null, null, EnumSet.of(Role.ADMIN));
+                EnumSet.of(Role.MEDICAL_REVIEWER), "reviewer2@example.org");
+        accounts.createIfAbsent("editor", PASSWORD, "Clara Benton", null, null, EnumSet.of(Role.EDITOR), "editor@example.org");
+        accounts.createIfAbsent("admin", PASSWORD, "Site Administrator", null, null, EnumSet.of(Role.ADMIN), "admin@example.org");
     }
 }

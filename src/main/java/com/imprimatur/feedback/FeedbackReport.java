@@ -115,6 +115,11 @@ class FeedbackReport {
         return articleId;
     }
 
+    /** The reader's address, if they left one (for the mail that tells them the outcome). */
+    String email() {
+        return email;
+    }
+
     ReportView view(boolean withContact) {
         return new ReportView(publicId, articleId, revisionNumber, reason, comment, passage,
                 withContact ? email : null, state, cycleId, triagedBy, triageNote, triagedAt, createdAt);

@@ -1,6 +1,7 @@
 package com.imprimatur.feedback;
 
 import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.notification.Notifications;
 import com.imprimatur.webhook.WebhookOutbox;
 import com.imprimatur.problem.Problem;
 import jakarta.annotation.PreDestroy;
@@ -64,6 +65,7 @@ class ReportStore {
     private final TriageQueue triage;
     private final AuditTrail audit;
     private final WebhookOutbox webhooks;
+    private final Notifications notifications;
     private final BlockingQueue<Pending> waiting;
     private final int groupSize;
     private final long waitSeconds;
@@ -76,7 +78,7 @@ class ReportStore {
     }
 
     ReportStore(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, TriageQueue triage,
-            AuditTrail audit, WebhookOutbox webhooks, @Value("${imprimatur.feedback.writers:2}") int writers,
+            AuditTrail audit, WebhookOutbox webhooks, Notifications notifications, @Value("${imprimatur.feedback.writers:2}") int writers,
             @Value("${imprimatur.feedback.group-size:64}") int groupSize,
             @Value("${imprimatur.feedback.waiting:2000}") int capacity,
             @Value("${imprimatur.feedback.wait-seconds:30}") long waitSeconds) {
@@ -85,6 +87,7 @@ class ReportStore {
         this.triage = triage;
         this.audit = audit;
         this.webhooks = webhooks;
+        this.notifications = notifications;
         this.waiting = new ArrayBlockingQueue<>(capacity);
         this.groupSize = groupSize;
         this.waitSeconds = waitSeconds;
@@ -241,6 +244,7 @@ class ReportStore {
         List<SqlParameterSource> rows = new ArrayList<>();
         List<TriageQueue.Received> received = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
         for (Pending pending : group) {
             FeedbackIntake.Checked report = pending.report();
             String earlier = stored.get(report.dedupeKey());
@@ -259,6 +263,7 @@ class ReportStore {
                     .addValue("created", utc(now)));
             received.add(new TriageQueue.Received(report.articleId(), report.revision(), id, report.authors()));
             reasons.add(report.reason().name());
+            emails.add(report.email());
         }
         if (rows.isEmpty()) {
             return receipts;
@@ -276,6 +281,14 @@ class ReportStore {
             events.add(new WebhookOutbox.ReceivedReport(report.articleId(), report.revision(), report.reportId(), reasons.get(i)));
         }
         webhooks.reportsReceived(events);
+        // the editors are told, and readers who left an address get an acknowledgement: one batch, in this transaction
+        List<Notifications.ReceivedReport> told = new ArrayList<>(received.size());
+        for (int i = 0; i < received.size(); i++) {
+            TriageQueue.Received report = received.get(i);
+            told.add(new Notifications.ReceivedReport(report.reportId(), report.articleId(), report.revision(), reasons.get(i),
+                    emails.get(i)));
+        }
+        notifications.reportsReceived(told);
         for (int i = 0; i < received.size(); i++) {
             TriageQueue.Received report = received.get(i);
             // the reader's e-mail, comment and address stay out of the append-only trail (they may have to be erased)

@@ -34,6 +34,9 @@ class AppUser {
 
     private String specialty;
 
+    /** Where notifications are mailed; null: told in the app only. */
+    private String email;
+
     private boolean enabled = true;
 
     @Column(name = "must_change_password", nullable = false)
@@ -103,6 +106,14 @@ class AppUser {
         this.specialty = specialty;
     }
 
+    String email() {
+        return email;
+    }
+
+    void email(String email) {
+        this.email = email;
+    }
+
     void roles(Set<Role> roles) {
         this.roles.clear();
         this.roles.addAll(roles);
@@ -126,6 +137,6 @@ class AppUser {
     }
 
     StaffProfile profile() {
-        return new StaffProfile(username, displayName, credentials, specialty, roles(), enabled);
+        return new StaffProfile(username, displayName, credentials, specialty, roles(), enabled, email);
     }
 }

@@ -46,6 +46,15 @@ public class Staff {
         return new StaffMember(UserName.canonical(auth.getName()), roles);
     }
 
+    /** The canonical name of whoever acts in this request; empty for readers and the engine's own jobs (never throws). */
+    public Optional<String> currentUsername() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth.getName() == null || "anonymousUser".equals(auth.getName())) {
+            return Optional.empty();
+        }
+        return Optional.of(UserName.canonical(auth.getName()));
+    }
+
     public Optional<StaffProfile> profile(String username) {
         return users.findById(UserName.canonical(username)).map(AppUser::profile);
     }

@@ -39,6 +39,12 @@ public class StaffAccounts {
      */
     public boolean createIfAbsent(String username, String password, String displayName, String credentials,
             String specialty, Set<Role> roles) {
+        return createIfAbsent(username, password, displayName, credentials, specialty, roles, null);
+    }
+
+    /** As above, with the address notifications are mailed to. */
+    public boolean createIfAbsent(String username, String password, String displayName, String credentials,
+            String specialty, Set<Role> roles, String email) {
         String name = UserName.canonical(username);
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
@@ -46,7 +52,9 @@ public class StaffAccounts {
                     return false;
                 }
                 // persist, not save: save would merge into a row another node has just inserted
-                entities.persist(new AppUser(name, passwords.encode(password), displayName, credentials, specialty, roles));
+                AppUser user = new AppUser(name, passwords.encode(password), displayName, credentials, specialty, roles);
+                user.email(email);
+                entities.persist(user);
                 entities.flush();
                 audit.record("user.created", null, null, Map.of("username", name, "displayName", displayName,
                         "roles", roles.stream().map(Role::name).sorted().toList()));

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** What other modules may know of a member of staff. */
 public record StaffProfile(String username, String displayName, String credentials, String specialty,
-        Set<Role> roles, boolean enabled) {
+        Set<Role> roles, boolean enabled, String email) {
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -62,6 +62,7 @@ public class UserAdmin {
             errors.add(error("roles", "give at least one of WRITER, MEDICAL_REVIEWER, EDITOR, ADMIN"));
         }
         checkPassword(request.password(), true, errors);
+        checkEmail(request.email(), errors);
         rejectIfAny(errors);
         if (users.existsById(username)) {
             throw Problem.conflict("user-exists", "A user '" + username + "' exists already; change it with PATCH.");
@@ -71,6 +72,7 @@ public class UserAdmin {
         if (request.enabled() != null && !request.enabled()) {
             user.enabled(false);
         }
+        user.email(emptyToNull(request.email()));
         users.save(user);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("username", username);
@@ -82,6 +84,9 @@ public class UserAdmin {
         }
         if (user.specialty() != null) {
             details.put("specialty", user.specialty());
+        }
+        if (user.email() != null) {
+            details.put("email", user.email());
         }
         audit.record("user.created", null, null, details);
         return UserView.of(user);
@@ -101,6 +106,7 @@ public class UserAdmin {
             errors.add(error("roles", "give at least one role (disable the user instead of taking every role)"));
         }
         checkPassword(request.password(), false, errors);
+        checkEmail(request.email(), errors);
         rejectIfAny(errors);
 
         Set<Role> roles = request.roles() == null ? user.roles() : EnumSet.copyOf(request.roles());
@@ -123,6 +129,14 @@ public class UserAdmin {
             changed(details, "specialty", user.specialty(), specialty);
             user.profile(displayName, credentials, specialty);
             audit.record("user.profile-changed", null, null, details);
+        }
+        String email = request.email() == null ? user.email() : emptyToNull(request.email());
+        if (!Objects.equals(email, user.email())) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("username", username);
+            changed(details, "email", user.email(), email);
+            user.email(email);
+            audit.record("user.email-changed", null, null, details);
         }
         if (!roles.equals(user.roles())) {
             audit.record("user.roles-changed", null, null, Map.of("username", username, "from", sorted(user.roles()),
@@ -256,6 +270,14 @@ public class UserAdmin {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** A plain address (one @, a dot in the domain, no spaces or angle brackets: it goes into a mail header). */
+    private static void checkEmail(String email, List<Map<String, String>> errors) {
+        if (email != null && !email.isBlank() && (email.strip().length() > 254
+                || !email.strip().matches("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+"))) {
+            errors.add(error("email", "an e-mail address such as name@example.org"));
+        }
     }
 
     private static String emptyToNull(String s) {

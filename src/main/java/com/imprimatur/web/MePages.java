@@ -1,11 +1,14 @@
 package com.imprimatur.web;
 
+import com.imprimatur.notification.Inbox;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.ApiTokens;
 import com.imprimatur.security.OwnAccount;
 import com.imprimatur.security.Staff;
 import com.imprimatur.security.StaffMember;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,18 +18,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** /me: every member of staff's own profile, password and API tokens. */
+/** /me: every member of staff's own profile, password, API tokens and notification settings. */
 @Controller
 class MePages {
 
     private final Staff staff;
     private final OwnAccount account;
     private final ApiTokens tokens;
+    private final Inbox inbox;
 
-    MePages(Staff staff, OwnAccount account, ApiTokens tokens) {
+    MePages(Staff staff, OwnAccount account, ApiTokens tokens, Inbox inbox) {
         this.staff = staff;
         this.account = account;
         this.tokens = tokens;
+        this.inbox = inbox;
     }
 
     @GetMapping("/me")
@@ -34,7 +39,22 @@ class MePages {
         StaffMember me = staff.current();
         model.addAttribute("profile", staff.profile(me.username()).orElseThrow());
         model.addAttribute("tokens", tokens.of(me.username()));
+        model.addAttribute("settings", inbox.settings(me.username()));
         return "me";
+    }
+
+    /** The notification settings form: one select per kind (named by the kind). */
+    @PostMapping("/me/notification-settings")
+    String notificationSettings(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, String> choices = new HashMap<>(form);
+        choices.remove("_csrf");
+        try {
+            inbox.choose(staff.current().username(), choices);
+            redirect.addFlashAttribute("notice", "Your notification settings are saved.");
+        } catch (Problem problem) {
+            redirect.addFlashAttribute("problem", problem.getMessage());
+        }
+        return "redirect:/me#notifications";
     }
 
     @PostMapping("/me/password")

@@ -1,5 +1,6 @@
 package com.imprimatur.web;
 
+import com.imprimatur.notification.Inbox;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.Staff;
@@ -12,19 +13,21 @@ import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's layout shows: who is logged in, under which roles. */
+/** What every page's layout shows: who is logged in, under which roles, with how many unread notifications. */
 @ControllerAdvice(basePackages = {"com.imprimatur.web", "com.imprimatur.webhook"})
 public class PageModel {
 
     private final Staff staff;
+    private final Inbox inbox;
 
-    PageModel(Staff staff) {
+    PageModel(Staff staff, Inbox inbox) {
         this.staff = staff;
+        this.inbox = inbox;
     }
 
     /** The logged-in member of staff as the layout shows them. */
     record Me(String username, String displayName, List<String> roles, boolean writer, boolean reviewer, boolean editor,
-            boolean admin) {
+            boolean admin, int unread) {
     }
 
     @ModelAttribute("me")
@@ -37,7 +40,8 @@ public class PageModel {
         }
         String name = staff.profile(member.username()).map(StaffProfile::signature).orElse(member.username());
         return new Me(member.username(), name, member.roles().stream().sorted().map(PageModel::label).toList(),
-                member.has(Role.WRITER), member.has(Role.MEDICAL_REVIEWER), member.has(Role.EDITOR), member.has(Role.ADMIN));
+                member.has(Role.WRITER), member.has(Role.MEDICAL_REVIEWER), member.has(Role.EDITOR), member.has(Role.ADMIN),
+                inbox.unread(member.username()));
     }
 
     /** Display names ("Dr. Elena Marsh, M.D., FACP") for usernames; unknown ones stay as they are. */

@@ -1,6 +1,8 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.article.LiveRevisions;
 import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.notification.Notifications;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.review.DecisionRequest;
 import com.imprimatur.review.TaskDecisions;
@@ -46,13 +48,18 @@ public class TaskDesk {
     private final Staff staff;
     private final AuditTrail audit;
     private final TaskQueue queue;
+    private final Notifications notifications;
+    private final LiveRevisions revisions;
 
-    TaskDesk(TaskService tasks, TaskDecisions decisions, Staff staff, AuditTrail audit, TaskQueue queue) {
+    TaskDesk(TaskService tasks, TaskDecisions decisions, Staff staff, AuditTrail audit, TaskQueue queue,
+            Notifications notifications, LiveRevisions revisions) {
         this.tasks = tasks;
         this.decisions = decisions;
         this.staff = staff;
         this.audit = audit;
         this.queue = queue;
+        this.notifications = notifications;
+        this.revisions = revisions;
     }
 
     /** The queues: the caller's own tasks; those they may claim; for editors, every open task of the editors and physicians. */
@@ -235,6 +242,7 @@ public class TaskDesk {
         }
         // recorded before the engine moves on, so the event precedes whatever the decision sets off
         audited("task.completed", view, details);
+        DecisionNotices.told(notifications, revisions, view, recorded.decision(), request.comment(), authors(task));
         guarded(() -> tasks.complete(taskId, variables));
         return view;
     }

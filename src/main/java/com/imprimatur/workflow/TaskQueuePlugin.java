@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link FourEyesGuard} and {@link TaskQueueListener} to every user task of every deployed
+ * Adds {@link FourEyesGuard}, {@link ReviewClock}, {@link TaskQueueListener} and {@link TaskNotices} to every user task of every deployed
  * process, as built-in listeners: they run whatever path reaches the engine, and the queue's
  * listener runs even when a cancellation skips custom listeners, so no row outlives its task.
  */
@@ -24,10 +24,14 @@ class TaskQueuePlugin extends AbstractProcessEnginePlugin {
 
     private final TaskQueueListener listener;
     private final FourEyesGuard guard;
+    private final ReviewClock clock;
+    private final TaskNotices notices;
 
-    TaskQueuePlugin(TaskQueueListener listener, FourEyesGuard guard) {
+    TaskQueuePlugin(TaskQueueListener listener, FourEyesGuard guard, ReviewClock clock, TaskNotices notices) {
         this.listener = listener;
         this.guard = guard;
+        this.clock = clock;
+        this.notices = notices;
     }
 
     @Override
@@ -40,7 +44,11 @@ class TaskQueuePlugin extends AbstractProcessEnginePlugin {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, guard);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
+                // the clock before the queue, which then records the new due date
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, clock);
                 TaskQueueListener.EVENTS.forEach(event -> definition.addBuiltInTaskListener(event, listener));
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, notices);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, notices);
             }
         });
         configuration.setCustomPreBPMNParseListeners(listeners);

@@ -23,6 +23,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
+        // the SMTP server of the tests (TestMail): one port per JVM, so still one context for every subclass
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     protected Api api() {

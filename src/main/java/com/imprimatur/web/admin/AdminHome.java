@@ -3,6 +3,7 @@ package com.imprimatur.web.admin;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleView;
 import com.imprimatur.audit.AuditLog;
+import com.imprimatur.notification.MailFailures;
 import com.imprimatur.audit.AuditQuery;
 import com.imprimatur.factcheck.RetractionImport;
 import com.imprimatur.security.Staff;
@@ -28,7 +29,11 @@ class AdminHome {
     private final ArticleService articles;
     private final RetractionImport retractions;
 
-    AdminHome(AuditLog log, AuditSentences sentences, Staff staff, ArticleService articles, RetractionImport retractions) {
+    private final MailFailures mail;
+
+    AdminHome(AuditLog log, AuditSentences sentences, Staff staff, ArticleService articles, RetractionImport retractions,
+            MailFailures mail) {
+        this.mail = mail;
         this.log = log;
         this.sentences = sentences;
         this.staff = staff;
@@ -52,6 +57,8 @@ class AdminHome {
         model.addAttribute("notices", retractions.notices());
         var lastImport = log.page(new AuditQuery(null, null, null, null, List.of("retractions.imported")), 0, 1);
         model.addAttribute("lastImport", lastImport.events().isEmpty() ? null : sentences.of(admin, lastImport.events()).get(0));
+        model.addAttribute("mailFailures", mail.recent());
+        model.addAttribute("mailWaiting", mail.waiting());
         return "admin/home";
     }
 }

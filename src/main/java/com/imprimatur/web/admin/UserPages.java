@@ -45,10 +45,10 @@ class UserPages {
     }
 
     /** What the forms send back when something in them must change. */
-    record Form(String username, String displayName, String credentials, String specialty, Set<Role> roles) {
+    record Form(String username, String displayName, String credentials, String specialty, Set<Role> roles, String email) {
 
         static Form of(UserView u) {
-            return new Form(u.username(), u.displayName(), u.credentials(), u.specialty(), u.roles());
+            return new Form(u.username(), u.displayName(), u.credentials(), u.specialty(), u.roles(), u.email());
         }
     }
 
@@ -81,18 +81,18 @@ class UserPages {
 
     @GetMapping("/admin/users/new")
     String blank(Model model) {
-        return newUser(model, new Form("", "", "", "", EnumSet.noneOf(Role.class)), Map.of());
+        return newUser(model, new Form("", "", "", "", EnumSet.noneOf(Role.class), ""), Map.of());
     }
 
     @PostMapping("/admin/users")
     String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(required = false) String credentials, @RequestParam(required = false) String specialty,
             @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) String password,
-            Model model, RedirectAttributes flash) {
-        Form form = new Form(username, displayName, credentials, specialty, set(roles));
+            @RequestParam(required = false) String email, Model model, RedirectAttributes flash) {
+        Form form = new Form(username, displayName, credentials, specialty, set(roles), email);
         try {
             UserView created = admin.create(new UserRequest(username, displayName, credentials, specialty, set(roles),
-                    password == null || password.isEmpty() ? null : password, true));
+                    password == null || password.isEmpty() ? null : password, true, email));
             flash.addFlashAttribute("notice", "Added " + created.displayName() + " (" + created.username() + ").");
             return "redirect:/admin/users/" + created.username();
         } catch (Problem problem) {
@@ -110,10 +110,12 @@ class UserPages {
     @PostMapping("/admin/users/{username}")
     String update(@PathVariable String username, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(required = false) String credentials, @RequestParam(required = false) String specialty,
-            @RequestParam(required = false) List<Role> roles, Model model, RedirectAttributes flash) {
+            @RequestParam(required = false) List<Role> roles, @RequestParam(required = false) String email, Model model,
+            RedirectAttributes flash) {
         try {
+            // a form without the field (an older page) leaves the address as it is
             UserView saved = admin.update(username, new UserRequest(null, displayName, credentials == null ? "" : credentials,
-                    specialty == null ? "" : specialty, set(roles), null, null));
+                    specialty == null ? "" : specialty, set(roles), null, null, email));
             flash.addFlashAttribute("notice", "Saved the profile and roles of " + saved.displayName() + ".");
             return "redirect:/admin/users/" + saved.username();
         } catch (Problem problem) {
@@ -121,7 +123,7 @@ class UserPages {
                 throw problem;
             }
             Map<String, String> errors = UserAdmin.fieldErrors(problem);
-            return person(model, admin.get(username), new Form(username, displayName, credentials, specialty, set(roles)), errors);
+            return person(model, admin.get(username), new Form(username, displayName, credentials, specialty, set(roles), email), errors);
         }
     }
 
@@ -137,7 +139,7 @@ class UserPages {
     String enabled(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes flash) {
         String canonical = UserName.canonical(username);
         try {
-            UserView user = admin.update(canonical, new UserRequest(null, null, null, null, null, null, enabled));
+            UserView user = admin.update(canonical, new UserRequest(null, null, null, null, null, null, enabled, null));
             flash.addFlashAttribute("notice", user.displayName() + (enabled ? " is enabled and may sign in again."
                     : " is disabled: they cannot sign in, and their sessions have ended."));
         } catch (Problem problem) {

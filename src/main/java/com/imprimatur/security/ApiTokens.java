@@ -120,6 +120,19 @@ public class ApiTokens {
         revoke(token);
     }
 
+    /**
+     * Revokes every live token of the user: an administrator's password reset is the remedy for a
+     * compromised account, and a token made with the stolen password must stop with it.
+     */
+    public int revokeAllOf(String owner, String by) {
+        int revoked = jdbc.update("update api_token set revoked_at = ?, revoked_by = ? where owner = ? and revoked_at is null",
+                utc(Instant.now()), by, owner);
+        if (revoked > 0) {
+            audit.record("token.revoked-all", null, null, Map.of("owner", owner, "tokens", revoked));
+        }
+        return revoked;
+    }
+
     /** An admin revokes anyone's token. */
     @Transactional
     public void revokeAny(long id) {
@@ -146,7 +159,8 @@ public class ApiTokens {
         }
         byte[] presented = digest(secret);
         List<Found> found = jdbc.query("""
-                select t.id, t.owner, t.name, t.secret_hash, t.expires_at, t.last_used_at, t.revoked_at, u.enabled,
+                select t.id, t.owner, t.name, t.secret_hash, t.expires_at, t.last_used_at, t.revoked_at,
+                       u.enabled and not u.must_change_password,
                        (select group_concat(r.role) from app_user_role r where r.username = t.owner) as roles
                 from api_token t join app_user u on u.username = t.owner
                 where t.secret_hash = ?""", (rs, n) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),

@@ -26,8 +26,14 @@ class TokenController {
     record TokenRequest(String name, Integer expiresInDays) {
     }
 
+    /** A token is made by a person (a session or their password), never by another token: a leaked short-lived one cannot mint a lasting one. */
     @PostMapping("/api/me/tokens")
     ResponseEntity<ApiTokens.CreatedToken> create(@RequestBody TokenRequest request) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getDetails() instanceof String details && details.startsWith("token:")) {
+            throw com.imprimatur.problem.Problem.forbidden("token-cannot-make-tokens",
+                    "A token cannot create tokens: sign in, or use HTTP Basic, to create one.");
+        }
         ApiTokens.CreatedToken created = tokens.create(staff.current().username(), request.name(), request.expiresInDays());
         return ResponseEntity.created(URI.create("/api/me/tokens/" + created.id())).body(created);
     }

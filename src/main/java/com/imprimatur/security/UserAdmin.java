@@ -31,8 +31,10 @@ public class UserAdmin {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final StaffSessions sessions;
+    private final ApiTokens tokens;
 
-    UserAdmin(AppUsers users, PasswordEncoder passwords, AuditTrail audit, StaffSessions sessions) {
+    UserAdmin(AppUsers users, PasswordEncoder passwords, AuditTrail audit, StaffSessions sessions, ApiTokens tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -175,7 +177,14 @@ public class UserAdmin {
         users.save(user);
         audit.record("user.password-reset", null, null, Map.of("username", user.username(), "mustChange", true));
         sessions.endAllOf(user.username());
+        tokens.revokeAllOf(user.username(), UserName.canonical(staffName()));
         return UserView.of(user);
+    }
+
+    /** Who is acting (the administrator), for the record of what they revoked. */
+    private static String staffName() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
     }
 
     /** Ends every browser session of the user (they sign in again); returns how many were open. */

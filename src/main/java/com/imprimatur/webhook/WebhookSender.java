@@ -77,6 +77,7 @@ class WebhookSender {
                            (select e.secret from webhook_endpoint e where e.id = d.endpoint_id)
                     from webhook_delivery d
                     where d.state = 'PENDING' and d.next_attempt_at <= ?
+                      and exists (select 1 from webhook_endpoint e where e.id = d.endpoint_id and e.deleted_at is null)
                     order by d.next_attempt_at limit ?
                     for update skip locked""", (rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3),
                     rs.getInt(4), rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(6), rs.getString(7)),
@@ -106,11 +107,15 @@ class WebhookSender {
                 .header("webhook-signature", WebhookSignature.sign(delivery.secret(), delivery.messageId(), timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8)).build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = clip(response.body());
+            // the answer's first bytes only: a receiver streaming without end cannot fill the heap or hold the sender
+            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (java.io.InputStream in = response.body()) {
+                body = clip(new String(in.readNBytes(RESPONSE_BYTES), StandardCharsets.UTF_8));
+            }
             if (response.statusCode() / 100 == 2) {
                 jdbc.update("update webhook_delivery set state = 'DELIVERED', delivered_at = ?, last_attempt_at = ?, "
-                        + "last_status = ?, last_response = ? where id = ?", utc(Instant.now()), utc(now), response.statusCode(),
+                        + "last_status = ?, last_response = ? where id = ? and state = 'PENDING'", utc(Instant.now()), utc(now), response.statusCode(),
                         body, delivery.id());
             } else {
                 failedAttempt(delivery, attempt, now, response.statusCode(), body);
@@ -126,13 +131,17 @@ class WebhookSender {
     private void failedAttempt(Claimed delivery, int attempt, Instant now, Integer status, String response) {
         Instant next = backoff.next(attempt, delivery.createdAt(), now);
         jdbc.update("update webhook_delivery set state = ?, next_attempt_at = ?, last_attempt_at = ?, last_status = ?, "
-                + "last_response = ? where id = ?", next == null ? "FAILED" : "PENDING", utc(next == null ? now : next), utc(now),
+                // a delivery cancelled meanwhile (its endpoint removed) stays cancelled
+                + "last_response = ? where id = ? and state = 'PENDING'", next == null ? "FAILED" : "PENDING", utc(next == null ? now : next), utc(now),
                 status, response, delivery.id());
         if (next == null) {
             log.warn("Webhook {} to {} failed for good after {} attempts: {} {}", delivery.messageId(), delivery.url(), attempt,
                     status, response);
         }
     }
+
+    /** How much of a receiver's answer is read and kept. */
+    private static final int RESPONSE_BYTES = 2048;
 
     private static String clip(String text) {
         if (text == null) {

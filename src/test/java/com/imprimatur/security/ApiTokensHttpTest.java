@@ -122,6 +122,29 @@ class ApiTokensHttpTest extends IntegrationTest {
         return call(api, "Bearer " + token, method, path, body);
     }
 
+    @Test
+    void aTokenCannotMakeTokensAndAnAdministratorsPasswordResetStopsEveryToken() {
+        Api api = api();
+        String name = "tok-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("admin", "/api/admin/users", Map.of("username", name, "displayName", "Token Owner",
+                "roles", List.of("WRITER"), "password", PASSWORD)).status()).isEqualTo(201);
+        String token = basic(api, name, "POST", "/api/me/tokens", Map.of("name", "short", "expiresInDays", 1)).json().get("token").asText();
+        // a leaked short-lived token cannot mint a lasting one
+        Api.Answer minted = bearer(api, token, "POST", "/api/me/tokens", Map.of("name", "forever"));
+        assertThat(minted.status()).isEqualTo(403);
+        assertThat(minted.problemType()).isEqualTo("token-cannot-make-tokens");
+        assertThat(basic(api, name, "GET", "/api/me/tokens", null).json()).hasSize(1);
+
+        // the remedy for a compromised account stops what was made with the stolen password
+        com.imprimatur.support.SessionClient admin = new com.imprimatur.support.SessionClient(port);
+        admin.login("admin", "demo");
+        assertThat(admin.postForm("/admin/users/" + name + "/password", Map.of("password", "a temporary password 1"))
+                .statusCode()).isEqualTo(302);
+        assertThat(bearer(api, token, "GET", "/api/articles", null).status()).isEqualTo(401);
+        assertThat(api.get("admin", "/api/admin/audit?actor=admin").json().get("events").findValuesAsText("type"))
+                .contains("token.revoked-all");
+    }
+
     private static Api.Answer basic(Api api, String user, String method, String path, Object body) {
         String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes());
         return call(api, "Basic " + credentials, method, path, body);

@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each member of staff changes for themselves: their password. The current password is
- * required (checked behind the login throttle, so a borrowed session cannot guess it), and every
- * other session of the person ends.
+ * required (checked behind the login throttle, so a borrowed session cannot guess it), every other
+ * session of the person ends, and a pending reset's mark is cleared. The one way a password is
+ * changed by its owner: {@code /me} and the forced {@code /password} page both come here.
  */
 @Service
 public class OwnAccount {
@@ -55,8 +56,10 @@ public class OwnAccount {
         }
         throttle.succeeded(username);
         user.passwordHash(passwords.encode(next));
+        boolean afterReset = user.mustChangePassword();
+        user.mustChangePassword(false);
         users.save(user);
-        audit.recordAs(username, "user.password-changed", null, null, Map.of("username", username));
+        audit.recordAs(username, "user.password-changed", null, null, Map.of("username", username, "afterReset", afterReset));
         return sessions.endAllOf(username, keepSessionId);
     }
 }

@@ -42,7 +42,8 @@ class PasswordPage {
     String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String repeat, HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            users.changeOwnPassword(staff.current().username(), current, password, repeat);
+            users.changeOwnPassword(staff.current().username(), current, password, repeat,
+                    request.getSession(false) == null ? null : request.getSession(false).getId());
         } catch (Problem problem) {
             model.addAttribute("forced", PasswordChangeGate.mustChange(SecurityContextHolder.getContext().getAuthentication()));
             model.addAttribute("errors", UserAdmin.fieldErrors(problem));

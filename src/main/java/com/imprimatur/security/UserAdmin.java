@@ -32,9 +32,12 @@ public class UserAdmin {
     private final AuditTrail audit;
     private final StaffSessions sessions;
     private final ApiTokens tokens;
+    private final OwnAccount ownAccount;
 
-    UserAdmin(AppUsers users, PasswordEncoder passwords, AuditTrail audit, StaffSessions sessions, ApiTokens tokens) {
+    UserAdmin(AppUsers users, PasswordEncoder passwords, AuditTrail audit, StaffSessions sessions, ApiTokens tokens,
+            OwnAccount ownAccount) {
         this.tokens = tokens;
+        this.ownAccount = ownAccount;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
@@ -201,12 +204,9 @@ public class UserAdmin {
     }
 
     /** A person replaces their own password, giving the current one; clears the mark of a reset. */
-    public void changeOwnPassword(String typed, String current, String next, String repeat) {
-        AppUser user = user(typed);
+    @Transactional(noRollbackFor = Problem.class) // a wrong password's audit event stays
+    public void changeOwnPassword(String typed, String current, String next, String repeat, String keepSessionId) {
         List<Map<String, String>> errors = new ArrayList<>();
-        if (current == null || !passwords.matches(current, user.passwordHash())) {
-            errors.add(error("current", "this is not your current password"));
-        }
         checkPassword(next, true, errors);
         if (next != null && !next.equals(repeat)) {
             errors.add(error("repeat", "the two new passwords differ"));
@@ -215,11 +215,18 @@ public class UserAdmin {
             errors.add(error("password", "choose a password other than the current one"));
         }
         rejectIfAny(errors);
-        user.passwordHash(passwords.encode(next));
-        boolean wasReset = user.mustChangePassword();
-        user.mustChangePassword(false);
-        users.save(user);
-        audit.recordAs(user.username(), "user.password-changed", null, null, Map.of("username", user.username(), "afterReset", wasReset));
+        try {
+            ownAccount.changePassword(typed, current, next, keepSessionId);
+        } catch (Problem problem) {
+            // the same check, throttle and audit as /me; the error stands beside this form's own field
+            if (problem.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+                throw problem;
+            }
+            throw Problem.invalid(problem.status() == org.springframework.http.HttpStatus.TOO_MANY_REQUESTS ? "login-throttled"
+                    : "wrong-password", problem.getMessage()).with("errors",
+                    List.of(error("current", problem.status() == org.springframework.http.HttpStatus.TOO_MANY_REQUESTS
+                            ? "too many wrong passwords: try again later" : "this is not your current password")));
+        }
     }
 
     /** The field errors of a problem this class raised, by field, for a form to show beside each field. */

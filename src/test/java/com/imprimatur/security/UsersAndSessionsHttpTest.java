@@ -194,6 +194,41 @@ class UsersAndSessionsHttpTest extends IntegrationTest {
         assertThat(writer.get("/admin/users").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void bothPasswordFormsGuessBehindTheThrottleAndEndOtherSessions() {
+        String name = unique("pw");
+        api.post("admin", "/api/admin/users", user(name, List.of("WRITER"), PASSWORD));
+        SessionClient here = new SessionClient(port);
+        SessionClient elsewhere = new SessionClient(port);
+        here.login(name, PASSWORD);
+        elsewhere.login(name, PASSWORD);
+        // a borrowed session guessing the current password on /password is throttled like a login
+        for (int i = 0; i < 5; i++) {
+            assertThat(here.postForm("/password", Map.of("current", "guess number " + i, "password", "a brand new password",
+                    "repeat", "a brand new password")).body()).contains("this is not your current password");
+        }
+        assertThat(here.postForm("/password", Map.of("current", PASSWORD, "password", "a brand new password",
+                "repeat", "a brand new password")).body()).contains("too many wrong passwords");
+        assertThat(api.get("admin", "/api/admin/audit?actor=" + name).json().get("events").findValuesAsText("type")
+                .stream().filter("login.failed"::equals).count()).isEqualTo(5);
+        assertThat(elsewhere.get("/tasks").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theForcedPasswordPageEndsTheOtherSessions() {
+        String name = unique("pw");
+        api.post("admin", "/api/admin/users", user(name, List.of("WRITER"), PASSWORD));
+        SessionClient here = new SessionClient(port);
+        SessionClient elsewhere = new SessionClient(port);
+        here.login(name, PASSWORD);
+        elsewhere.login(name, PASSWORD);
+        var changed = here.postForm("/password", Map.of("current", PASSWORD, "password", "a brand new password",
+                "repeat", "a brand new password"));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(here.get("/tasks").statusCode()).isEqualTo(200);
+        assertThat(elsewhere.get("/tasks").statusCode()).isEqualTo(302);
+    }
+
     private Api.Answer patch(String as, String username, Map<String, Object> body) {
         try {
             String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);

@@ -1,5 +1,7 @@
 package com.imprimatur.demo;
 
+import com.imprimatur.route.Decision;
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleView;
 import com.imprimatur.article.RevisionContent;
@@ -75,9 +77,9 @@ class DemoArticles {
         try {
             ArticleView hydration = articles.create(WRITER, hydration());
             approve(hydration.id(), 3);
-            TaskView approval = await(EDITOR, "approvePublication", hydration.id());
+            TaskView approval = await(EDITOR, TaskKind.APPROVE_PUBLICATION, hydration.id());
             desk.claim(EDITOR, approval.id());
-            desk.complete(EDITOR, approval.id(), new DecisionRequest("PUBLISH", "Ready for readers.", null, null));
+            desk.complete(EDITOR, approval.id(), new DecisionRequest(Decision.PUBLISH.name(), "Ready for readers.", null, null));
 
             awaitPublished(hydration.id());
             feedback.submit(hydration.slug(), new FeedbackRequest("OUTDATED",
@@ -86,9 +88,9 @@ class DemoArticles {
             articles.create(WRITER, allergies());
 
             ArticleView sleep = articles.create(WRITER2, sleep());
-            TaskView review = await(REVIEWER, "medicalReview", sleep.id());
+            TaskView review = await(REVIEWER, TaskKind.MEDICAL_REVIEW, sleep.id());
             desk.claim(REVIEWER, review.id());
-            desk.complete(REVIEWER, review.id(), new DecisionRequest("REQUEST_CHANGES",
+            desk.complete(REVIEWER, review.id(), new DecisionRequest(Decision.REQUEST_CHANGES.name(),
                     "Please say that the seven-to-nine-hour range is for adults, and cite a source for the snoring paragraph.",
                     null, null));
             log.info("Demo articles seeded");
@@ -98,11 +100,11 @@ class DemoArticles {
     }
 
     private void approve(long articleId, int references) {
-        TaskView review = await(REVIEWER, "medicalReview", articleId);
+        TaskView review = await(REVIEWER, TaskKind.MEDICAL_REVIEW, articleId);
         desk.claim(REVIEWER, review.id());
         List<DecisionRequest.ReferenceVerdictRequest> verdicts = IntStream.rangeClosed(1, references)
                 .mapToObj(n -> new DecisionRequest.ReferenceVerdictRequest(n, Verdict.VERIFIED, null)).toList();
-        desk.complete(REVIEWER, review.id(), new DecisionRequest("APPROVE", "Accurate and well sourced.", verdicts, null));
+        desk.complete(REVIEWER, review.id(), new DecisionRequest(Decision.APPROVE.name(), "Accurate and well sourced.", verdicts, null));
     }
 
     private void awaitPublished(long articleId) {
@@ -115,17 +117,17 @@ class DemoArticles {
         }
     }
 
-    private TaskView await(StaffMember who, String key, long articleId) {
+    private TaskView await(StaffMember who, TaskKind kind, long articleId) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             var found = desk.available(who).stream()
-                    .filter(t -> t.key().equals(key) && t.articleId() == articleId).findFirst();
+                    .filter(t -> kind.is(t.key()) && t.articleId() == articleId).findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
             sleep(250);
         }
-        throw new IllegalStateException("No " + key + " task for article " + articleId + " appeared");
+        throw new IllegalStateException("No " + kind.key() + " task for article " + articleId + " appeared");
     }
 
     private static void sleep(long millis) {

@@ -1,5 +1,6 @@
 package com.imprimatur.factcheck;
 
+import com.imprimatur.route.Decision;
 import com.imprimatur.article.RevisionView;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ public interface MedicalReviews {
     record Review(String reviewer, String decision, Instant decidedAt, List<Verdict> verdicts) {
 
         public boolean approval() {
-            return "APPROVE".equals(decision);
+            return Decision.APPROVE.is(decision);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.imprimatur.feedback;
 
+import com.imprimatur.route.Decision;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ReviewRoute;
 import com.imprimatur.audit.AuditTrail;
@@ -33,7 +34,7 @@ public class FeedbackTriage {
         String cycle = articles.reopenReview(report.articleId(), ReviewRoute.CycleReason.READER_REPORT);
         report.reopened(cycle, editor);
         audit.recordAs(editor, "report.triaged", report.articleId(), report.revisionNumber(),
-                java.util.Map.of("reportId", reportId, "outcome", "REOPEN_REVIEW", "cycleId", cycle));
+                java.util.Map.of("reportId", reportId, "outcome", Decision.REOPEN_REVIEW.name(), "cycleId", cycle));
         tellReader(report, "Your report: the article is being reviewed again", "Thank you for your report. Our editors agreed "
                 + "that it needs a closer look: a physician is reviewing the article again, and the page will show the new "
                 + "review date once that is done.");
@@ -43,7 +44,7 @@ public class FeedbackTriage {
         FeedbackReport report = report(reportId);
         report.dismissed(editor, reason);
         audit.recordAs(editor, "report.dismissed", report.articleId(), report.revisionNumber(),
-                java.util.Map.of("reportId", reportId, "outcome", "DISMISS", "justification", reason == null ? "" : reason));
+                java.util.Map.of("reportId", reportId, "outcome", Decision.DISMISS.name(), "justification", reason == null ? "" : reason));
         tellReader(report, "Your report: the article stays as it is", "Thank you for your report. Our editors checked the "
                 + "article against it and decided that it does not need to change for now. We read every report, and yours "
                 + "stays on record for the article's next review.");

@@ -1,5 +1,6 @@
 package com.imprimatur.publication;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.factcheck.FactCheck;
@@ -55,7 +56,7 @@ public class Publisher {
         List<Finding> blocking = factCheck.report(articleId, revision).blockingFindings();
         if (!blocking.isEmpty()) {
             audit.record("publication.held", articleId, revision, Map.of("reason", blocking.get(0).message(),
-                    "blockingFindings", blocking.size(), "next", "medicalReview"));
+                    "blockingFindings", blocking.size(), "next", TaskKind.MEDICAL_REVIEW.key()));
             return Gate.RECHECK;
         }
         return Gate.OPEN;

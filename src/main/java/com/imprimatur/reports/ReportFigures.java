@@ -1,6 +1,7 @@
 package com.imprimatur.reports;
 
-import com.imprimatur.review.TaskDecisions;
+import com.imprimatur.route.Decision;
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.security.StaffMember;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +119,7 @@ public class ReportFigures {
     }
 
     private Figure overdue() {
-        long[] late = tasks.overdueByLateness(TaskDecisions.MEDICAL_REVIEW, reports.now(), LATENESS_BANDS);
+        long[] late = tasks.overdueByLateness(TaskKind.MEDICAL_REVIEW.key(), reports.now(), LATENESS_BANDS);
         List<List<String>> rows = new ArrayList<>();
         List<Figure.Bar> bars = new ArrayList<>();
         for (int i = 0; i < late.length; i++) {
@@ -132,7 +133,7 @@ public class ReportFigures {
     /** The most overdue reviews, for the editor who may reassign them. */
     public List<TaskStatistics.OverdueTask> mostOverdue(StaffMember caller, int limit) {
         reports.requireOversight(caller);
-        return tasks.mostOverdue(TaskDecisions.MEDICAL_REVIEW, reports.now(), limit);
+        return tasks.mostOverdue(TaskKind.MEDICAL_REVIEW.key(), reports.now(), limit);
     }
 
     private Figure workload(StaffMember caller) {
@@ -168,10 +169,10 @@ public class ReportFigures {
     }
 
     private Figure plagiarism(ReportPeriod period) {
-        Map<String, Long> found = queries.decisions(TaskDecisions.RESOLVE_PLAGIARISM, period.start(), period.end());
+        Map<String, Long> found = queries.decisions(TaskKind.RESOLVE_PLAGIARISM.key(), period.start(), period.end());
         Map<String, String> outcomes = new LinkedHashMap<>();
-        outcomes.put("DISMISS", "Dismissed (with a justification)");
-        outcomes.put("RETURN_TO_WRITER", "Returned to the writer");
+        outcomes.put(Decision.DISMISS.name(), "Dismissed (with a justification)");
+        outcomes.put(Decision.RETURN_TO_WRITER.name(), "Returned to the writer");
         List<List<String>> rows = new ArrayList<>();
         List<Figure.Bar> bars = new ArrayList<>();
         outcomes.forEach((decision, label) -> {

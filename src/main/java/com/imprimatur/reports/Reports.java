@@ -1,9 +1,9 @@
 package com.imprimatur.reports;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.feedback.ReportReason;
 import com.imprimatur.feedback.ReportState;
 import com.imprimatur.problem.Problem;
-import com.imprimatur.review.TaskDecisions;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.StaffMember;
 import com.imprimatur.security.Staff;
@@ -32,15 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reports {
 
     /** The route's user tasks, in route order, as the reports name them. */
-    public static final Map<String, String> STEPS = new LinkedHashMap<>();
-
-    static {
-        STEPS.put(TaskDecisions.MEDICAL_REVIEW, "Medical review");
-        STEPS.put(TaskDecisions.REVISE, "Revise");
-        STEPS.put(TaskDecisions.RESOLVE_PLAGIARISM, "Resolve plagiarism finding");
-        STEPS.put(TaskDecisions.APPROVE_PUBLICATION, "Approve publication");
-        STEPS.put(TaskDecisions.TRIAGE_REPORT, "Triage reader report");
-    }
+    public static final Map<String, String> STEPS = TaskKind.titles();
 
     static final int WORKLOAD_DAYS = 30;
 
@@ -104,8 +96,8 @@ public class Reports {
         List<StaffProfile> physicians = staff.withRole(Role.MEDICAL_REVIEWER).stream().filter(StaffProfile::enabled)
                 .sorted(Comparator.comparing(StaffProfile::displayName)).toList();
         List<String> names = physicians.stream().map(StaffProfile::username).toList();
-        Map<String, TaskStatistics.Holding> held = tasks.holdings(TaskDecisions.MEDICAL_REVIEW, names, now);
-        Map<String, TaskStatistics.Turnaround> done = tasks.turnaroundBy(TaskDecisions.MEDICAL_REVIEW,
+        Map<String, TaskStatistics.Holding> held = tasks.holdings(TaskKind.MEDICAL_REVIEW.key(), names, now);
+        Map<String, TaskStatistics.Turnaround> done = tasks.turnaroundBy(TaskKind.MEDICAL_REVIEW.key(),
                 now.minus(Duration.ofDays(WORKLOAD_DAYS)), now, names);
         return new WorkloadReport(physicians.stream().map(p -> {
             TaskStatistics.Holding h = held.getOrDefault(p.username(), new TaskStatistics.Holding(0, 0));

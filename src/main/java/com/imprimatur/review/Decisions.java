@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface Decisions extends JpaRepository<Decision, Long> {
+interface Decisions extends JpaRepository<DecisionRecord, Long> {
 
-    List<Decision> findByArticleIdOrderByDecidedAt(long articleId);
+    List<DecisionRecord> findByArticleIdOrderByDecidedAt(long articleId);
 
-    List<Decision> findByRevisionIdAndTaskKeyOrderByDecidedAtDesc(long revisionId, String taskKey);
+    List<DecisionRecord> findByRevisionIdAndTaskKeyOrderByDecidedAtDesc(long revisionId, String taskKey);
 
-    Optional<Decision> findFirstByRevisionIdAndTaskKeyAndDecisionOrderByDecidedAtDesc(long revisionId, String taskKey,
+    Optional<DecisionRecord> findFirstByRevisionIdAndTaskKeyAndDecisionOrderByDecidedAtDesc(long revisionId, String taskKey,
             String decision);
 }

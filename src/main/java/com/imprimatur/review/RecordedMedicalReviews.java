@@ -3,6 +3,7 @@ package com.imprimatur.review;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.factcheck.MedicalReviews;
 import java.util.List;
+import com.imprimatur.route.TaskKind;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,8 +20,8 @@ class RecordedMedicalReviews implements MedicalReviews {
 
     @Override
     public List<Review> of(RevisionView revision) {
-        return decisions.findByRevisionIdAndTaskKeyOrderByDecidedAtDesc(revision.id(), TaskDecisions.MEDICAL_REVIEW)
-                .stream().map(Decision::view)
+        return decisions.findByRevisionIdAndTaskKeyOrderByDecidedAtDesc(revision.id(), TaskKind.MEDICAL_REVIEW.key())
+                .stream().map(DecisionRecord::view)
                 .map(d -> new Review(d.actor(), d.decision(), d.decidedAt(), d.referenceVerdicts().stream()
                         .map(v -> new Verdict(v.reference(), v.verdict().name(), v.note())).toList()))
                 .toList();

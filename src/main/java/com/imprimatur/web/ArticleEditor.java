@@ -1,5 +1,6 @@
 package com.imprimatur.web;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleView;
 import com.imprimatur.article.RevisionContent;
@@ -137,7 +138,7 @@ class ArticleEditor {
             Collections.reverse(comments);
             model.addAttribute("comments", comments);
             model.addAttribute("accepting", articles.acceptsRevision(article.id()));
-            model.addAttribute("types", TaskPages.TYPES);
+            model.addAttribute("types", TaskKind.titles());
             model.addAttribute("names", people.names(comments.stream().map(DecisionView::actor).toList()));
         }
         return "article-form";

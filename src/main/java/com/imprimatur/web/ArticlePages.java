@@ -1,5 +1,6 @@
 package com.imprimatur.web;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleStatus;
 import com.imprimatur.article.ArticleView;
@@ -107,7 +108,7 @@ class ArticlePages {
             timeline.add(new Event(r.createdAt(), "Revision " + r.number() + " submitted", r.createdBy(), r.changeNote()));
         }
         for (DecisionView d : decided) {
-            String what = TaskPages.TYPES.getOrDefault(d.taskKey(), d.taskKey()) + " of revision " + d.revision() + ": " + d.decision()
+            String what = TaskKind.ofKey(d.taskKey()).map(TaskKind::title).orElse(d.taskKey()) + " of revision " + d.revision() + ": " + d.decision()
                     + (d.publishAt() == null ? "" : " at " + d.publishAt());
             timeline.add(new Event(d.decidedAt(), what, d.actor(), d.comment()));
         }
@@ -127,7 +128,7 @@ class ArticlePages {
         model.addAttribute("mayWithdraw", me.has(Role.EDITOR) && withdrawal == null);
         model.addAttribute("reason", reason == null ? "" : reason);
         model.addAttribute("errors", errors);
-        model.addAttribute("types", TaskPages.TYPES);
+        model.addAttribute("types", TaskKind.titles());
         List<String> named = new ArrayList<>(Stream.concat(Stream.concat(history.stream().map(RevisionView::createdBy),
                 decided.stream().map(DecisionView::actor)), article.openTasks().stream().map(t -> t.assignee())).toList());
         if (withdrawal != null) {

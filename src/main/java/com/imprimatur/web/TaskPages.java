@@ -1,5 +1,6 @@
 package com.imprimatur.web;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.security.Role;
 import com.imprimatur.security.Staff;
@@ -24,17 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** {@code /tasks}: the queues, and claiming, handing back and assigning in one click. */
 @Controller
 class TaskPages {
-
-    /** The task types of the route, in the words the pages use. */
-    static final Map<String, String> TYPES = new LinkedHashMap<>();
-
-    static {
-        TYPES.put("medicalReview", "Medical review");
-        TYPES.put("revise", "Revise");
-        TYPES.put("resolvePlagiarism", "Resolve plagiarism finding");
-        TYPES.put("approvePublication", "Approve publication");
-        TYPES.put("triageReport", "Triage reader report");
-    }
 
     private static final int PAGE_SIZE = 25;
 
@@ -62,7 +52,7 @@ class TaskPages {
     String queues(@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int mine,
             @RequestParam(defaultValue = "0") int available, @RequestParam(defaultValue = "0") int team, Model model) {
         StaffMember me = staff.current();
-        String key = TYPES.containsKey(type) ? type : null;
+        String key = TaskKind.ofKey(type).map(TaskKind::key).orElse(null);
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("mine", "My tasks", desk.queue(me, TaskDesk.Queue.MINE, key, Math.max(0, mine), PAGE_SIZE), "mine"));
         sections.add(new Section("available", "Tasks I can claim",
@@ -73,7 +63,7 @@ class TaskPages {
         }
         List<String> holders = sections.stream().flatMap(s -> s.page().tasks().stream()).map(TaskView::assignee).toList();
         model.addAttribute("sections", sections);
-        model.addAttribute("types", TYPES);
+        model.addAttribute("types", TaskKind.titles());
         model.addAttribute("type", key);
         model.addAttribute("names", people.names(holders));
         if (me.has(Role.EDITOR)) {
@@ -196,10 +186,10 @@ class TaskPages {
     }
 
     private static String describe(TaskView task) {
-        return TYPES.getOrDefault(task.key(), task.name()) + " of article " + task.articleId() + ", revision " + task.revision();
+        return task.kind().title() + " of article " + task.articleId() + ", revision " + task.revision();
     }
 
     private static String back(String type) {
-        return TYPES.containsKey(type) ? "redirect:/tasks?type=" + type : "redirect:/tasks";
+        return TaskKind.ofKey(type).isPresent() ? "redirect:/tasks?type=" + type : "redirect:/tasks";
     }
 }

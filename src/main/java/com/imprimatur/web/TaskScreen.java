@@ -1,5 +1,7 @@
 package com.imprimatur.web;
 
+import com.imprimatur.route.Decision;
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.ArticleView;
 import com.imprimatur.article.RevisionDiffs;
@@ -43,20 +45,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TaskScreen {
 
-    /** The decisions each task takes, with the words the form offers them in. */
-    private static final Map<String, List<Option>> OPTIONS = Map.of(
-            TaskDecisions.MEDICAL_REVIEW, List.of(new Option("APPROVE", "Approve (every reference verified)"),
-                    new Option("REQUEST_CHANGES", "Request changes from the writer"), new Option("REJECT", "Reject the revision")),
-            TaskDecisions.RESOLVE_PLAGIARISM, List.of(new Option("DISMISS", "Dismiss the finding (not plagiarism)"),
-                    new Option("RETURN_TO_WRITER", "Return to the writer")),
-            TaskDecisions.APPROVE_PUBLICATION, List.of(new Option("PUBLISH", "Publish"),
-                    new Option("RETURN_TO_WRITER", "Return to the writer")),
-            TaskDecisions.TRIAGE_REPORT, List.of(new Option("REOPEN_REVIEW", "Reopen review (or join the review already open)"),
-                    new Option("DISMISS", "Dismiss the report (say why)")));
-
-    record Option(String value, String label) {
-    }
-
     private final TaskDesk desk;
     private final ArticleService articles;
     private final TaskDecisions decisions;
@@ -96,7 +84,7 @@ class TaskScreen {
     String task(@PathVariable String id, Model model) {
         StaffMember me = staff.current();
         TaskView task = desk.task(me, id);
-        if (TaskDecisions.REVISE.equals(task.key())) {
+        if (!task.kind().decidedOnTheDesk()) {
             return "redirect:/articles/" + task.articleId() + "/edit";
         }
         return screen(me, task, new DecisionForm(), Map.of(), model);
@@ -135,7 +123,7 @@ class TaskScreen {
             try {
                 desk.complete(me, id, new DecisionRequest(form.getDecision(), form.getComment(), verdicts(form), publishAt));
                 redirect.addFlashAttribute("notice", "Decision recorded: " + form.getDecision() + " on “"
-                        + TaskPages.TYPES.getOrDefault(task.key(), task.name()) + "” of article " + task.articleId()
+                        + task.kind().title() + "” of article " + task.articleId()
                         + ", revision " + task.revision() + ".");
                 return "redirect:/tasks";
             } catch (Problem problem) {
@@ -155,7 +143,9 @@ class TaskScreen {
         RevisionView revision = articles.revision(me, task.articleId(), task.revision());
         List<DecisionView> history = decisions.ofArticle(me, task.articleId());
         model.addAttribute("task", task);
-        model.addAttribute("typeName", TaskPages.TYPES.getOrDefault(task.key(), task.name()));
+        TaskKind kind = task.kind();
+        model.addAttribute("kind", kind);
+        model.addAttribute("typeName", kind.title());
         model.addAttribute("article", article);
         model.addAttribute("revision", revision);
         model.addAttribute("bodyHtml", markdown.html(revision.body()));
@@ -164,7 +154,7 @@ class TaskScreen {
         model.addAttribute("errors", errors);
         model.addAttribute("mine", me.username().equals(task.assignee()));
         model.addAttribute("verdicts", Verdict.values());
-        model.addAttribute("options", OPTIONS.getOrDefault(task.key(), List.of()));
+        model.addAttribute("options", kind.choices());
         model.addAttribute("findings", findings(me, task));
         List<ReportView> reports = readerReports(me, task, article);
         model.addAttribute("readerReports", reports);
@@ -176,16 +166,21 @@ class TaskScreen {
         if (published != null && published != task.revision() && published != task.revision() - 1) {
             model.addAttribute("diffPublished", diffs.compare(me, task.articleId(), published, revision));
         }
-        if (TaskDecisions.RESOLVE_PLAGIARISM.equals(task.key()) || TaskDecisions.APPROVE_PUBLICATION.equals(task.key())) {
+        // the plagiarism check's matches: what the finding is about, and what the publisher signs off
+        boolean plagiarismShown = kind == TaskKind.RESOLVE_PLAGIARISM || kind == TaskKind.APPROVE_PUBLICATION;
+        model.addAttribute("plagiarismFinding", kind == TaskKind.RESOLVE_PLAGIARISM);
+        model.addAttribute("publicationApproval", kind == TaskKind.APPROVE_PUBLICATION);
+        model.addAttribute("aboutOneReport", task.reportId() != null);
+        if (plagiarismShown) {
             PlagiarismReportView report = report(me, task);
             model.addAttribute("report", report);
             model.addAttribute("matches", report == null ? List.of() : matches(me, revision, report));
         }
-        if (TaskDecisions.APPROVE_PUBLICATION.equals(task.key())) {
+        if (kind == TaskKind.APPROVE_PUBLICATION) {
             model.addAttribute("approval", history.stream().filter(d -> d.revision() == task.revision()
-                    && TaskDecisions.MEDICAL_REVIEW.equals(d.taskKey()) && "APPROVE".equals(d.decision())).reduce((a, b) -> b).orElse(null));
+                    && TaskKind.MEDICAL_REVIEW.is(d.taskKey()) && Decision.APPROVE.is(d.decision())).reduce((a, b) -> b).orElse(null));
             model.addAttribute("dismissal", history.stream().filter(d -> d.revision() == task.revision()
-                    && TaskDecisions.RESOLVE_PLAGIARISM.equals(d.taskKey())).reduce((a, b) -> b).orElse(null));
+                    && TaskKind.RESOLVE_PLAGIARISM.is(d.taskKey())).reduce((a, b) -> b).orElse(null));
         }
         if (me.has(Role.EDITOR) && !me.username().equals(task.assignee())) {
             model.addAttribute("candidates", desk.candidates(me, task.id()));
@@ -218,7 +213,7 @@ class TaskScreen {
         if (task.reportId() != null) {
             return all.stream().filter(r -> r.id().equals(task.reportId())).toList();
         }
-        if (!TaskDecisions.MEDICAL_REVIEW.equals(task.key()) || article.cycle() == null) {
+        if (task.kind() != TaskKind.MEDICAL_REVIEW || article.cycle() == null) {
             return List.of();
         }
         return all.stream().filter(r -> article.cycle().id().equals(r.cycleId())).toList();

@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.ReviewRoute;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.audit.AuditTrail;
@@ -63,7 +64,7 @@ class CamundaReviewRoute implements ReviewRoute {
         String cycle = open.get().id();
         if (!runtime.createMessageCorrelation(REPORT_JOINED).processInstanceId(cycle).correlateAllWithResult().isEmpty()) {
             audit.record("review.sent-back", published.articleId(), open.get().revision(),
-                    Map.of("cycleId", cycle, "because", because.name(), "to", "medicalReview"));
+                    Map.of("cycleId", cycle, "because", because.name(), "to", TaskKind.MEDICAL_REVIEW.key()));
         }
         return cycle;
     }
@@ -132,7 +133,7 @@ class CamundaReviewRoute implements ReviewRoute {
 
     private Task reviseTask(long articleId) {
         return tasks.createTaskQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .processInstanceBusinessKey(String.valueOf(articleId)).taskDefinitionKey("revise").singleResult();
+                .processInstanceBusinessKey(String.valueOf(articleId)).taskDefinitionKey(TaskKind.REVISE.key()).singleResult();
     }
 
     /**

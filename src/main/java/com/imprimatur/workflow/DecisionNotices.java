@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.Decision;
 import com.imprimatur.article.LiveRevisions;
 import com.imprimatur.notification.Kind;
 import com.imprimatur.notification.Notifications;
@@ -15,17 +16,17 @@ final class DecisionNotices {
     private DecisionNotices() {
     }
 
-    static void told(Notifications notifications, LiveRevisions revisions, TaskView task, String decision, String comment,
+    static void told(Notifications notifications, LiveRevisions revisions, TaskView task, Decision decision, String comment,
             List<String> authors) {
         String title = "“" + revisions.title(task.articleId(), task.revision()) + "” (revision " + task.revision() + ")";
         String said = comment == null || comment.isBlank() ? "" : " The comment: " + comment.strip();
-        Notifications.Message message = switch (task.key() + ":" + decision) {
-            case "medicalReview:REQUEST_CHANGES" -> new Notifications.Message("Changes requested: " + title,
+        Notifications.Message message = switch (decision) {
+            case REQUEST_CHANGES -> new Notifications.Message("Changes requested: " + title,
                     "The medical reviewer asks for changes to " + title + "." + said + " Submit a new revision to continue.",
                     "/articles/" + task.articleId());
-            case "medicalReview:REJECT" -> new Notifications.Message("Rejected: " + title,
+            case REJECT -> new Notifications.Message("Rejected: " + title,
                     "The medical reviewer rejected " + title + "." + said, "/articles/" + task.articleId());
-            case "resolvePlagiarism:RETURN_TO_WRITER", "approvePublication:RETURN_TO_WRITER" -> new Notifications.Message(
+            case RETURN_TO_WRITER -> new Notifications.Message(
                     "Returned to you: " + title, "An editor returned " + title + " to you." + said
                             + " Submit a new revision to continue.", "/articles/" + task.articleId());
             default -> null;

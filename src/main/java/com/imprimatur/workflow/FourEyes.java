@@ -1,7 +1,7 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.identity.UserName;
-import com.imprimatur.review.TaskDecisions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,13 +16,9 @@ import java.util.function.Function;
  */
 final class FourEyes {
 
-    /** Tasks whose decision an author of the revision must not take. */
-    static final Set<String> TASKS = Set.of(TaskDecisions.MEDICAL_REVIEW, TaskDecisions.RESOLVE_PLAGIARISM,
-            TaskDecisions.APPROVE_PUBLICATION, TaskDecisions.TRIAGE_REPORT);
-
     /** The variables {@link #excluded} reads. */
     static final List<String> VARIABLES = List.of(ProcessVariables.AUTHORS,
-            ProcessVariables.actorOf(TaskDecisions.MEDICAL_REVIEW));
+            TaskKind.MEDICAL_REVIEW.actorVariable());
 
     private FourEyes() {
     }
@@ -30,7 +26,8 @@ final class FourEyes {
     /** The canonical names that may not hold or decide a task of this kind, given its variables. */
     static Set<String> excluded(String taskKey, Function<String, Object> variable) {
         Set<String> excluded = new LinkedHashSet<>();
-        if (!TASKS.contains(taskKey)) {
+        TaskKind kind = TaskKind.ofKey(taskKey).orElse(null);
+        if (kind == null || !kind.fourEyes()) {
             return excluded;
         }
         if (variable.apply(ProcessVariables.AUTHORS) instanceof String authors) {
@@ -40,8 +37,8 @@ final class FourEyes {
                 }
             }
         }
-        if (TaskDecisions.APPROVE_PUBLICATION.equals(taskKey)
-                && variable.apply(ProcessVariables.actorOf(TaskDecisions.MEDICAL_REVIEW)) instanceof String physician
+        if (kind.excludesTheApprovingPhysician()
+                && variable.apply(TaskKind.MEDICAL_REVIEW.actorVariable()) instanceof String physician
                 && !physician.isBlank()) {
             excluded.add(UserName.canonical(physician));
         }
@@ -54,7 +51,7 @@ final class FourEyes {
         if (!excluded.contains(name)) {
             return null;
         }
-        return who + (TaskDecisions.APPROVE_PUBLICATION.equals(taskKey)
+        return who + (TaskKind.ofKey(taskKey).filter(TaskKind::excludesTheApprovingPhysician).isPresent()
                 ? " wrote this revision or approved its medical review; someone else must approve its publication (four-eyes)."
                 : " wrote this revision; someone else must decide on it (four-eyes).");
     }

@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.security.Staff;
 import com.imprimatur.security.StaffProfile;
 import java.util.Set;
@@ -50,7 +51,7 @@ class FourEyesGuard implements TaskListener {
     public void notify(DelegateTask task) {
         String assignee = task.getAssignee();
         if (assignee == null) {
-            if (EVENTNAME_COMPLETE.equals(task.getEventName()) && FourEyes.TASKS.contains(task.getTaskDefinitionKey())) {
+            if (EVENTNAME_COMPLETE.equals(task.getEventName()) && TaskKind.ofKey(task.getTaskDefinitionKey()).filter(TaskKind::fourEyes).isPresent()) {
                 throw new Refused("A four-eyes decision needs an assignee: claim the task first.");
             }
             return;

@@ -2,7 +2,7 @@ package com.imprimatur.workflow;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Names the BPMN and the code share. A task's decision is kept as {@code <taskKey>Decision}. */
+/** Names the BPMN and the code share; the variables of a task's decision are named by {@code TaskKind}. */
 final class ProcessVariables {
 
     static final String PROCESS_KEY = "article-review";
@@ -10,7 +10,7 @@ final class ProcessVariables {
     static final String ARTICLE_ID = "articleId";
     /** The revision number under review. */
     static final String REVISION = "revision";
-    /** Who submitted that revision: the assignee of "revise". */
+    /** Who submitted that revision: the assignee of the writer's revise task. */
     static final String WRITER = "writer";
     /** The revision's authors, comma-separated: never offered its review or approval (four-eyes). */
     static final String AUTHORS = "authors";
@@ -19,8 +19,6 @@ final class ProcessVariables {
     /** The reader's report a triage task is about (its public id). */
     static final String REPORT_ID = "reportId";
     static final String PLAGIARISM_FLAGGED = "plagiarismFlagged";
-    /** When an approved publication is to go live (a Date), or null for at once. */
-    static final String PUBLISH_AT = "approvePublicationAt";
 
     private ProcessVariables() {
     }
@@ -33,17 +31,4 @@ final class ProcessVariables {
         return ((Number) scope.getVariable(REVISION)).intValue();
     }
 
-    static String decisionOf(String taskKey) {
-        return taskKey + "Decision";
-    }
-
-    /** The comment given with a task's decision (a dismissal's reason, say). */
-    static String commentOf(String taskKey) {
-        return taskKey + "Comment";
-    }
-
-    /** Who took a task's decision. */
-    static String actorOf(String taskKey) {
-        return taskKey + "By";
-    }
 }

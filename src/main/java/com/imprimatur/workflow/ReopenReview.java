@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.feedback.FeedbackTriage;
 import com.imprimatur.review.TaskDecisions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +20,6 @@ class ReopenReview implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         triage.reopenReview((String) execution.getVariable(ProcessVariables.REPORT_ID),
-                (String) execution.getVariable(ProcessVariables.actorOf(TaskDecisions.TRIAGE_REPORT)));
+                (String) execution.getVariable(TaskKind.TRIAGE_REPORT.actorVariable()));
     }
 }

@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.TaskKind;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewClock implements TaskListener {
 
-    static final String TASK = "medicalReview";
+    static final String TASK = TaskKind.MEDICAL_REVIEW.key();
 
     private final ReviewDeadline deadline;
 

@@ -1,5 +1,7 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.Decision;
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.LiveRevisions;
 import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.notification.Notifications;
@@ -181,8 +183,8 @@ public class TaskDesk {
         if (!caller.username().equals(task.assignee())) {
             throw heldByAnother(task.task);
         }
-        if ("revise".equals(task.key())) {
-            throw Problem.conflict("task-personal", "A 'revise' task belongs to its writer and cannot be handed back.");
+        if (TaskKind.of(task.key()).personal()) {
+            throw Problem.conflict("task-personal", "A '" + task.key() + "' task belongs to its writer and cannot be handed back.");
         }
         tasks.setAssignee(taskId, null);
         TaskView unclaimed = view(task, null);
@@ -223,14 +225,15 @@ public class TaskDesk {
         TaskDecisions.Recorded recorded = decisions.record(
                 new TaskContext(taskId, task.key(), view.articleId(), view.revision()), caller, request);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.decisionOf(task.key()), recorded.decision());
-        variables.put(ProcessVariables.commentOf(task.key()), request.comment());
-        variables.put(ProcessVariables.actorOf(task.key()), caller.username());
-        if (TaskDecisions.APPROVE_PUBLICATION.equals(task.key())) {
-            variables.put(ProcessVariables.PUBLISH_AT, recorded.publishAt() == null ? null : Date.from(recorded.publishAt()));
+        TaskKind kind = TaskKind.of(task.key());
+        variables.put(kind.decisionVariable(), recorded.decision().name());
+        variables.put(kind.commentVariable(), request.comment());
+        variables.put(kind.actorVariable(), caller.username());
+        if (kind.decisions().stream().anyMatch(Decision::mayBeScheduled)) {
+            variables.put(kind.timeVariable(), recorded.publishAt() == null ? null : Date.from(recorded.publishAt()));
         }
         Map<String, Object> details = new HashMap<>();
-        details.put("decision", recorded.decision());
+        details.put("decision", recorded.decision().name());
         if (request.comment() != null && !request.comment().isBlank()) {
             details.put("comment", request.comment().strip());
         }

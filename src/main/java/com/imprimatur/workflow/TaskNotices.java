@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.LiveRevisions;
 import com.imprimatur.notification.Kind;
 import com.imprimatur.notification.Notifications;
@@ -50,7 +51,7 @@ class TaskNotices implements TaskListener {
                                 "The task “" + what + "” is now yours.", link));
             }
         } else if (EVENTNAME_CREATE.equals(task.getEventName()) && task.getAssignee() == null
-                && !"triageReport".equals(task.getTaskDefinitionKey())) {
+                && !TaskKind.TRIAGE_REPORT.is(task.getTaskDefinitionKey())) {
             Set<String> excluded = FourEyes.excluded(task.getTaskDefinitionKey(), task::getVariable);
             task.getCandidates().stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                     .map(l -> role(l.getGroupId())).filter(r -> r != null).distinct()

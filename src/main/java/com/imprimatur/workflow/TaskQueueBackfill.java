@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.TaskKind;
 import com.imprimatur.review.TaskDecisions;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,7 +73,7 @@ class TaskQueueBackfill {
         Map<String, Object> values = new HashMap<>();
         for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
                 .variableNameIn(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.AUTHORS,
-                        ProcessVariables.REPORT_ID, ProcessVariables.actorOf(TaskDecisions.MEDICAL_REVIEW)).list()) {
+                        ProcessVariables.REPORT_ID, TaskKind.MEDICAL_REVIEW.actorVariable()).list()) {
             if (processInstanceId.equals(v.getExecutionId())) {
                 values.put(v.getName(), v.getValue());
             }

@@ -1,5 +1,6 @@
 package com.imprimatur.workflow;
 
+import com.imprimatur.route.TaskKind;
 import java.time.Instant;
 
 /**
@@ -8,4 +9,9 @@ import java.time.Instant;
  */
 public record TaskView(String id, String key, String name, long articleId, int revision, Instant created, Instant due,
         String assignee, boolean overdue, String articleTitle, String reportId) {
+
+    /** The kind of task in the route's words (not part of the JSON: {@code key} names it there). */
+    public TaskKind kind() {
+        return TaskKind.of(key);
+    }
 }

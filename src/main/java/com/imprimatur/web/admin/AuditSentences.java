@@ -1,5 +1,7 @@
 package com.imprimatur.web.admin;
 
+import com.imprimatur.route.Decision;
+import com.imprimatur.route.TaskKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.audit.AuditEventView;
@@ -91,7 +93,7 @@ class AuditSentences {
                 case "references.verdicts" -> verdicts(s, e);
                 case "factcheck.passed" -> {
                     s.text("The fact-check of ");
-                    revision(s, e).text(" let it through to " + ("PUBLISH".equals(d.path("gate").asText()) ? "publication" : "approval")
+                    revision(s, e).text(" let it through to " + (Decision.PUBLISH.is(d.path("gate").asText()) ? "publication" : "approval")
                             + " (" + count(d.path("warnings").asInt(), "warning") + ", " + count(d.path("hints").asInt(), "hint") + ")");
                 }
                 case "plagiarism.checked" -> {
@@ -256,14 +258,7 @@ class AuditSentences {
         }
 
         private Sentence.Builder task(Sentence.Builder s, AuditEventView e) {
-            String words = switch (e.details().path("task").asText()) {
-                case "medicalReview" -> "medical review";
-                case "revise" -> "revision task";
-                case "resolvePlagiarism" -> "plagiarism finding";
-                case "approvePublication" -> "publication approval";
-                case "triageReport" -> "triage of a reader's report";
-                default -> "task";
-            };
+            String words = TaskKind.ofKey(e.details().path("task").asText()).map(TaskKind::inSentence).orElse("task");
             return revision(s.text(words + " of "), e);
         }
 

@@ -21,7 +21,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "decision")
-class Decision {
+class DecisionRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -61,10 +61,10 @@ class Decision {
     @OrderColumn(name = "position")
     private List<ReferenceVerdict> verdicts = new ArrayList<>();
 
-    protected Decision() {
+    protected DecisionRecord() {
     }
 
-    Decision(TaskContext task, long revisionId, String actor, String decision, String comment, Instant publishAt,
+    DecisionRecord(TaskContext task, long revisionId, String actor, String decision, String comment, Instant publishAt,
             List<ReferenceVerdict> verdicts) {
         this.articleId = task.articleId();
         this.revisionId = revisionId;

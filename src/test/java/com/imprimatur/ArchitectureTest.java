@@ -43,4 +43,12 @@ class ArchitectureTest {
                 .because("the pages are an adapter on top of the modules' public services")
                 .check(CLASSES);
     }
+
+    @Test
+    void theRoutesWordsDependOnNothingButTheJdk() {
+        noClasses().that().resideInAPackage("com.imprimatur.route..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("com.imprimatur.route..", "java..")
+                .because("every module names the route's task kinds and decisions; the type must not pull anything in with it")
+                .check(CLASSES);
+    }
 }

@@ -1,7 +1,7 @@
 package com.imprimatur.reports;
 
 import com.imprimatur.review.TaskDecisions;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -7,7 +7,7 @@ import com.imprimatur.factcheck.FactCheck;
 import com.imprimatur.factcheck.FactCheckReport;
 import com.imprimatur.plagiarism.PlagiarismCheck;
 import com.imprimatur.problem.Problem;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

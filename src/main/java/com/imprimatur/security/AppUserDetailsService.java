@@ -1,6 +1,8 @@
 package com.imprimatur.security;
 
 import com.imprimatur.identity.UserName;
+import com.imprimatur.staff.AppUser;
+import com.imprimatur.staff.AppUsers;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;

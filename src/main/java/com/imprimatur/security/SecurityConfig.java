@@ -1,6 +1,7 @@
 package com.imprimatur.security;
 
 import com.imprimatur.problem.ProblemWriter;
+import com.imprimatur.staff.Role;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package com.imprimatur.workflow;
 
-import com.imprimatur.security.Staff;
-import com.imprimatur.security.StaffProfile;
+import com.imprimatur.staff.Staff;
+import com.imprimatur.staff.StaffProfile;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;

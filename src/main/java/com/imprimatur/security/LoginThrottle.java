@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so concurrent guesses cannot outrun the count; a successful login clears it. Old rows are pruned.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
     private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
 
@@ -50,7 +50,7 @@ public class LoginThrottle {
      * concurrent guesses cannot all be checked: once {@code max-failures} attempts are under way or
      * failed within the window, the others are refused without a password check.
      */
-    public Duration attempt(String username) {
+    Duration attempt(String username) {
         for (int tries = 1; ; tries++) {
             try {
                 return reserve(username);
@@ -93,7 +93,7 @@ public class LoginThrottle {
     }
 
     /** The attempt failed: when it was the last one allowed, the name is locked now; returns the lockout then, else null. */
-    public Duration failed(String username) {
+    Duration failed(String username) {
         return ownTransaction.execute(status -> {
             String key = key(username);
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
@@ -109,7 +109,7 @@ public class LoginThrottle {
     }
 
     /** The attempt succeeded: the name's count starts afresh. */
-    public void succeeded(String username) {
+    void succeeded(String username) {
         jdbc.update("delete from login_throttle where username = ? and (locked_until is null or locked_until < ?)",
                 key(username), LocalDateTime.now(ZoneOffset.UTC));
     }

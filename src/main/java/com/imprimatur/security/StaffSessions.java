@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * node, is logged out (ConcurrentSessionFilter, in both filter chains).
  */
 @Component
-public class StaffSessions {
+class StaffSessions {
 
     private final SessionRegistry registry;
 
@@ -31,7 +31,7 @@ public class StaffSessions {
      * The open sessions of {@code username}, most recently used first. The one place that reads the
      * listing: a shared session store answers it here.
      */
-    public List<OpenSession> openSessionsOf(String username) {
+    List<OpenSession> openSessionsOf(String username) {
         List<OpenSession> open = new ArrayList<>();
         // the shared store finds sessions by the canonical name of their principal, on every node
         for (SessionInformation session : registry.getAllSessions(UserName.canonical(username), false)) {
@@ -41,12 +41,12 @@ public class StaffSessions {
         return open;
     }
 
-    public int endAllOf(String username) {
+    int endAllOf(String username) {
         return endAllOf(username, null);
     }
 
     /** Ends every session of the user but the one named {@code keep} (the caller's own, after a password change). */
-    public int endAllOf(String username, String keep) {
+    int endAllOf(String username, String keep) {
         int ended = 0;
         // sessions are indexed by the canonical name of their principal
         for (SessionInformation session : registry.getAllSessions(UserName.canonical(username), false)) {

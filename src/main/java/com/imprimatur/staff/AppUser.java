@@ -19,7 +19,7 @@ import java.util.Set;
 /** A member of staff: login, hashed password, roles and, for physicians, the reviewer profile. */
 @Entity
 @Table(name = "app_user")
-public class AppUser {
+class AppUser {
 
     @Id
     private String username;
@@ -72,7 +72,7 @@ public class AppUser {
         return username;
     }
 
-    public String passwordHash() {
+    String passwordHash() {
         return passwordHash;
     }
 
@@ -88,11 +88,11 @@ public class AppUser {
         return specialty;
     }
 
-    public boolean enabled() {
+    boolean enabled() {
         return enabled;
     }
 
-    public Set<Role> roles() {
+    Set<Role> roles() {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
@@ -128,7 +128,7 @@ public class AppUser {
     }
 
     /** Whether the password was set by an administrator and must be replaced at the next sign-in. */
-    public boolean mustChangePassword() {
+    boolean mustChangePassword() {
         return mustChangePassword;
     }
 

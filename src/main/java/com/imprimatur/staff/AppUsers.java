@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface AppUsers extends JpaRepository<AppUser, String> {
+interface AppUsers extends JpaRepository<AppUser, String> {
 
     List<AppUser> findByUsernameIn(Collection<String> usernames);
 

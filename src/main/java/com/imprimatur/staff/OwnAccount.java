@@ -3,8 +3,6 @@ package com.imprimatur.staff;
 import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.identity.UserName;
 import com.imprimatur.problem.Problem;
-import com.imprimatur.security.LoginThrottle;
-import com.imprimatur.security.StaffSessions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +21,13 @@ public class OwnAccount {
 
     private final AppUsers users;
     private final PasswordEncoder passwords;
-    private final LoginThrottle throttle;
-    private final StaffSessions sessions;
+    private final SignIns signIns;
     private final AuditTrail audit;
 
-    OwnAccount(AppUsers users, PasswordEncoder passwords, LoginThrottle throttle, StaffSessions sessions, AuditTrail audit) {
+    OwnAccount(AppUsers users, PasswordEncoder passwords, SignIns signIns, AuditTrail audit) {
         this.users = users;
         this.passwords = passwords;
-        this.throttle = throttle;
-        this.sessions = sessions;
+        this.signIns = signIns;
         this.audit = audit;
     }
 
@@ -44,24 +40,24 @@ public class OwnAccount {
             throw Problem.invalid("invalid-content", "newPassword: " + UserAdmin.MIN_PASSWORD + " to 200 characters")
                     .with("errors", List.of(Map.of("field", "newPassword", "message", UserAdmin.MIN_PASSWORD + " to 200 characters")));
         }
-        Duration locked = throttle.attempt(username);
+        Duration locked = signIns.attempt(username);
         if (!locked.isZero()) {
             throw new Problem(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
                     "Too many wrong passwords: try again in " + Math.max(1, locked.toMinutes()) + " minutes.")
                     .retryAfter(Math.max(1, locked.toSeconds()));
         }
         if (current == null || !passwords.matches(current, user.passwordHash())) {
-            throttle.failed(username);
+            signIns.failed(username);
             audit.recordAs(username, "login.failed", null, null, Map.of("reason", "bad-credentials", "during", "password-change"));
             throw Problem.invalid("wrong-password", "currentPassword: that is not your current password")
                     .with("errors", List.of(Map.of("field", "currentPassword", "message", "that is not your current password")));
         }
-        throttle.succeeded(username);
+        signIns.succeeded(username);
         user.passwordHash(passwords.encode(next));
         boolean afterReset = user.mustChangePassword();
         user.mustChangePassword(false);
         users.save(user);
         audit.recordAs(username, "user.password-changed", null, null, Map.of("username", username, "afterReset", afterReset));
-        return sessions.endAllOf(username, keepSessionId);
+        return signIns.endSessionsOf(username, keepSessionId);
     }
 }

@@ -5,6 +5,7 @@ import com.imprimatur.audit.AuditTrail;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -13,7 +14,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creates staff accounts for the demo seed and the first-admin bootstrap (admins use {@link UserAdmin}). */
+/**
+ * Creates staff accounts for the demo seed and the first-admin bootstrap (admins use {@link UserAdmin}),
+ * and gives signing in what it checks ({@link #credentials}).
+ */
 @Service
 public class StaffAccounts {
 
@@ -66,6 +70,18 @@ public class StaffAccounts {
             }
             throw e;
         }
+    }
+
+    /** What signing in checks: the password hash, whether the account is enabled, its roles, and a pending reset. */
+    public record Credentials(String username, String passwordHash, boolean enabled, Set<Role> roles,
+            boolean mustChangePassword) {
+    }
+
+    /** The credentials of the account of that canonical name; empty when there is none. */
+    @Transactional(readOnly = true)
+    public Optional<Credentials> credentials(String username) {
+        return users.findById(username).map(u -> new Credentials(u.username(), u.passwordHash(), u.enabled(), u.roles(),
+                u.mustChangePassword()));
     }
 
     @Transactional(readOnly = true)

@@ -3,8 +3,6 @@ package com.imprimatur.staff;
 import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.identity.UserName;
 import com.imprimatur.problem.Problem;
-import com.imprimatur.security.ApiTokens;
-import com.imprimatur.security.StaffSessions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -32,18 +30,15 @@ public class UserAdmin {
     private final AppUsers users;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
-    private final StaffSessions sessions;
-    private final ApiTokens tokens;
+    private final SignIns signIns;
     private final OwnAccount ownAccount;
 
-    UserAdmin(AppUsers users, PasswordEncoder passwords, AuditTrail audit, StaffSessions sessions, ApiTokens tokens,
-            OwnAccount ownAccount) {
-        this.tokens = tokens;
+    UserAdmin(AppUsers users, PasswordEncoder passwords, AuditTrail audit, SignIns signIns, OwnAccount ownAccount) {
         this.ownAccount = ownAccount;
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
-        this.sessions = sessions;
+        this.signIns = signIns;
     }
 
     @Transactional(readOnly = true)
@@ -163,7 +158,7 @@ public class UserAdmin {
         }
         users.save(user);
         if (endSessions) {
-            sessions.endAllOf(username);
+            signIns.endSessionsOf(username, null);
         }
         return UserView.of(user);
     }
@@ -181,8 +176,8 @@ public class UserAdmin {
         user.mustChangePassword(true);
         users.save(user);
         audit.record("user.password-reset", null, null, Map.of("username", user.username(), "mustChange", true));
-        sessions.endAllOf(user.username());
-        tokens.revokeAllOf(user.username(), UserName.canonical(staffName()));
+        signIns.endSessionsOf(user.username(), null);
+        signIns.revokeTokensOf(user.username(), UserName.canonical(staffName()));
         return UserView.of(user);
     }
 
@@ -195,14 +190,14 @@ public class UserAdmin {
     /** Ends every browser session of the user (they sign in again); returns how many were open. */
     public int endSessions(String typed) {
         AppUser user = user(typed);
-        int ended = sessions.endAllOf(user.username());
+        int ended = signIns.endSessionsOf(user.username(), null);
         audit.record("user.sessions-ended", null, null, Map.of("username", user.username(), "sessions", ended));
         return ended;
     }
 
     @Transactional(readOnly = true)
-    public List<StaffSessions.OpenSession> openSessions(String typed) {
-        return sessions.openSessionsOf(user(typed).username());
+    public List<SignIns.OpenSession> openSessions(String typed) {
+        return signIns.openSessionsOf(user(typed).username());
     }
 
     /** A person replaces their own password, giving the current one; clears the mark of a reset. */

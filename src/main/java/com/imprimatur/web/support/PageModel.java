@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page's layout shows: who is logged in, under which roles, with how many unread notifications. */
-@ControllerAdvice(basePackages = {"com.imprimatur.web", "com.imprimatur.webhook"})
+@ControllerAdvice(basePackages = "com.imprimatur.web")
 public class PageModel {
 
     private final Staff staff;

@@ -1,5 +1,6 @@
 package com.imprimatur;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
 
 /** The module rules of STYLE.md, checked on the compiled classes. */
 class ArchitectureTest {
@@ -49,6 +51,32 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.imprimatur.route..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("com.imprimatur.route..", "java..")
                 .because("every module names the route's task kinds and decisions; the type must not pull anything in with it")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePagesAreSortedByScreen() {
+        noClasses().should().resideInAPackage("com.imprimatur.web")
+                .because("each screen has its package (web.tasks, web.articles, web.site, web.account, web.reports, web.admin); "
+                        + "what several screens share is in web.support")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStaffDirectoryDependsNeitherOnHttpSecurityNorOnThePages() {
+        noClasses().that().resideInAPackage("com.imprimatur.staff..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.imprimatur.security..", "com.imprimatur.web..")
+                .because("HTTP security builds on the staff directory, not the other way round: account changes reach "
+                        + "sessions, tokens and the login throttle through the SignIns port")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyPageControllerIsInWeb() {
+        // @Controller as such, not through @RestController: the API's controllers stay in their modules
+        classes().that().areAnnotatedWith(Controller.class)
+                .should().resideInAPackage("com.imprimatur.web..")
+                .because("a controller that renders templates is a page, and the pages live in web, sorted by screen")
                 .check(CLASSES);
     }
 }

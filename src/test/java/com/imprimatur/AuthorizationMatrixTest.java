@@ -366,7 +366,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
         Map<String, String> fields = new LinkedHashMap<>(fields(endpoint, target));
         if (path.startsWith("/public/") && !row.method().equals("GET")) {
-            // a reader's form carries the signed token of the page it came with (web.ReaderForms), not the session's
+            // a reader's form carries the signed token of the page it came with (web.site.ReaderForms), not the session's
             fields.put("formToken", formToken(caller.page("/public/articles/" + target.slug()).body()));
         }
         HttpResponse<String> page = row.method().equals("GET") ? caller.page(path) : caller.form(path, fields, headers(endpoint));

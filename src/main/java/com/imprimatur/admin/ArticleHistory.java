@@ -5,7 +5,7 @@ import com.imprimatur.article.ArticleView;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.audit.AuditEventView;
 import com.imprimatur.audit.AuditLog;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import com.imprimatur.article.ArticleService;
 import com.imprimatur.audit.AuditExport;
 import com.imprimatur.audit.AuditLog;
 import com.imprimatur.audit.AuditQuery;
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

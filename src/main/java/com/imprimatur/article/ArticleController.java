@@ -1,6 +1,6 @@
 package com.imprimatur.article;
 
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.imprimatur.article;
 
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.imprimatur.demo;
 
-import com.imprimatur.security.Role;
-import com.imprimatur.security.StaffAccounts;
+import com.imprimatur.staff.Role;
+import com.imprimatur.staff.StaffAccounts;
 import java.util.EnumSet;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

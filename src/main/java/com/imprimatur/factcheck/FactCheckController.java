@@ -1,6 +1,6 @@
 package com.imprimatur.factcheck;
 
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.web.bind.annotation.GetMapping;

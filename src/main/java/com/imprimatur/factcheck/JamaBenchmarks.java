@@ -4,7 +4,7 @@ import com.imprimatur.article.RevisionView;
 import com.imprimatur.factcheck.FactCheckReport.Benchmark;
 import com.imprimatur.factcheck.FactCheckReport.JamaItem;
 import com.imprimatur.factcheck.FactCheckReport.Status;
-import com.imprimatur.security.StaffProfile;
+import com.imprimatur.staff.StaffProfile;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.imprimatur.notification;
 
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;

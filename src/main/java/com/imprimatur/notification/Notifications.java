@@ -1,6 +1,6 @@
 package com.imprimatur.notification;
 
-import com.imprimatur.security.Role;
+import com.imprimatur.staff.Role;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

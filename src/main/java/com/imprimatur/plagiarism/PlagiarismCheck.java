@@ -4,7 +4,7 @@ import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.problem.Problem;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

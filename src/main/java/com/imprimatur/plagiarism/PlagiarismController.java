@@ -1,6 +1,6 @@
 package com.imprimatur.plagiarism;
 
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

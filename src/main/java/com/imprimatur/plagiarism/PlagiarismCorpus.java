@@ -3,7 +3,7 @@ package com.imprimatur.plagiarism;
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.audit.AuditTrail;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package com.imprimatur.plagiarism;
 
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -2,7 +2,7 @@ package com.imprimatur.reports;
 
 import com.imprimatur.route.Decision;
 import com.imprimatur.route.TaskKind;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package com.imprimatur.reports;
 
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

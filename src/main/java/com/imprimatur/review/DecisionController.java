@@ -1,6 +1,6 @@
 package com.imprimatur.review;
 
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

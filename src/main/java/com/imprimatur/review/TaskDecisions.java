@@ -9,7 +9,7 @@ import com.imprimatur.plagiarism.PlagiarismCheck;
 import com.imprimatur.problem.Problem;
 import com.imprimatur.route.Decision;
 import com.imprimatur.route.TaskKind;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

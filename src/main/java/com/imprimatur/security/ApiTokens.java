@@ -3,6 +3,7 @@ package com.imprimatur.security;
 import com.imprimatur.audit.AuditTrail;
 import com.imprimatur.identity.UserName;
 import com.imprimatur.problem.Problem;
+import com.imprimatur.staff.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,8 @@
 package com.imprimatur.security;
 
 import com.imprimatur.identity.UserName;
+import com.imprimatur.staff.StaffAccounts;
+import com.imprimatur.staff.StaffAccounts.Credentials;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AppUserDetailsService implements UserDetailsService {
 
-    private final AppUsers users;
+    private final StaffAccounts accounts;
 
-    AppUserDetailsService(AppUsers users) {
-        this.users = users;
+    AppUserDetailsService(StaffAccounts accounts) {
+        this.accounts = accounts;
     }
 
     @Override
@@ -26,7 +28,7 @@ class AppUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String typed) {
         // the principal carries the canonical name, never the spelling that was typed
         String username = UserName.canonical(typed);
-        AppUser user = users.findById(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        Credentials user = accounts.credentials(username).orElseThrow(() -> new UsernameNotFoundException(username));
         return User.withUsername(username)
                 .password(user.passwordHash())
                 .disabled(!user.enabled())
@@ -35,7 +37,7 @@ class AppUserDetailsService implements UserDetailsService {
     }
 
     /** The roles; and, while an administrator's reset password stands, the mark that lets nothing else through. */
-    private static List<GrantedAuthority> authorities(AppUser user) {
+    private static List<GrantedAuthority> authorities(Credentials user) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         user.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
         if (user.mustChangePassword()) {

@@ -20,10 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the mark is an authority given at login ({@link AppUserDetailsService}) and dropped by {@link PasswordPage}.
  */
 @Component
-class PasswordChangeGate extends OncePerRequestFilter {
+public class PasswordChangeGate extends OncePerRequestFilter {
 
-    static final String MUST_CHANGE = "PASSWORD_CHANGE_REQUIRED";
-    static final String PAGE = "/password";
+    public static final String MUST_CHANGE = "PASSWORD_CHANGE_REQUIRED";
+    public static final String PAGE = "/password";
     private static final List<String> OPEN = List.of(PAGE, "/logout", "/login", "/css/", "/js/", "/error", "/favicon.ico", "/public/");
 
     private final ProblemWriter problems;
@@ -32,7 +32,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    static boolean mustChange(Authentication auth) {
+    public static boolean mustChange(Authentication auth) {
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> MUST_CHANGE.equals(a.getAuthority()));
     }
 

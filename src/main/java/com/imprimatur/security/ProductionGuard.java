@@ -1,5 +1,7 @@
 package com.imprimatur.security;
 
+import com.imprimatur.staff.Role;
+import com.imprimatur.staff.StaffAccounts;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

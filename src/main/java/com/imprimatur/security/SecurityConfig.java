@@ -1,6 +1,7 @@
 package com.imprimatur.security;
 
 import com.imprimatur.problem.ProblemWriter;
+import com.imprimatur.staff.Role;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,7 @@ import org.springframework.security.core.session.SessionRegistry;
  * login. CSRF protects every browser request; a request with an {@code Authorization} header is
  * judged by that header alone and never by a session, so CSRF has nothing to protect there.
  * Readers (the public API and pages) have chains of their own that keep no state: no session, no
- * CSRF token; their forms carry a signed token instead (web.ReaderForms).
+ * CSRF token; their forms carry a signed token instead (web.site.ReaderForms).
  *
  * <p>Issue 6 (hardening) added, in both chains and marked "issue 6": the session registry (an
  * admin disabling a user ends their sessions at once, on every node: {@link SharedSessions}), the security headers with the
@@ -72,7 +73,7 @@ class SecurityConfig {
      * that no anonymous GET or post makes a session or sets a cookie. No security context is read
      * or saved (a member of staff reading the page keeps their session as it was), no request cache,
      * no CSRF token (it would live in a session): the forms carry a signed token of their own and
-     * refuse posts from other sites (web.ReaderForms). Nothing here needs a login.
+     * refuse posts from other sites (web.site.ReaderForms). Nothing here needs a login.
      */
     @Bean
     @Order(0)

@@ -1,5 +1,6 @@
 package com.imprimatur.security;
 
+import com.imprimatur.staff.Staff;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

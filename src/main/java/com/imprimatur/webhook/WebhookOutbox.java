@@ -33,7 +33,7 @@ public class WebhookOutbox {
     public static final String ARTICLE_WITHDRAWN = "article.withdrawn";
     public static final String REVIEW_REOPENED = "review.reopened";
     public static final String REPORT_RECEIVED = "report.received";
-    static final List<String> EVENTS = List.of(ARTICLE_PUBLISHED, ARTICLE_WITHDRAWN, REVIEW_REOPENED, REPORT_RECEIVED);
+    public static final List<String> EVENTS = List.of(ARTICLE_PUBLISHED, ARTICLE_WITHDRAWN, REVIEW_REOPENED, REPORT_RECEIVED);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSERT = """

@@ -3,7 +3,7 @@ package com.imprimatur.workflow;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.imprimatur.problem.Problem;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.StaffMember;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

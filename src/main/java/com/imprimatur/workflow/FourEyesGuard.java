@@ -1,8 +1,8 @@
 package com.imprimatur.workflow;
 
 import com.imprimatur.route.TaskKind;
-import com.imprimatur.security.Staff;
-import com.imprimatur.security.StaffProfile;
+import com.imprimatur.staff.Staff;
+import com.imprimatur.staff.StaffProfile;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -3,7 +3,7 @@ package com.imprimatur.workflow;
 import com.imprimatur.article.LiveRevisions;
 import com.imprimatur.notification.Kind;
 import com.imprimatur.notification.Notifications;
-import com.imprimatur.security.Role;
+import com.imprimatur.staff.Role;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;

@@ -1,7 +1,7 @@
 package com.imprimatur.workflow;
 
 import com.imprimatur.identity.UserName;
-import com.imprimatur.security.Role;
+import com.imprimatur.staff.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.imprimatur.workflow;
 
-import com.imprimatur.security.Role;
-import com.imprimatur.security.Staff;
-import com.imprimatur.security.StaffProfile;
+import com.imprimatur.staff.Role;
+import com.imprimatur.staff.Staff;
+import com.imprimatur.staff.StaffProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

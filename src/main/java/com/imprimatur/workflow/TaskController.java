@@ -2,7 +2,7 @@ package com.imprimatur.workflow;
 
 import com.imprimatur.problem.Problem;
 import com.imprimatur.review.DecisionRequest;
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.imprimatur.ImprimaturApplication;
+import com.imprimatur.staff.Role;
+import com.imprimatur.staff.Staff;
 import com.imprimatur.support.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;

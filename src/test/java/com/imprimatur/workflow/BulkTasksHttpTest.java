@@ -3,8 +3,8 @@ package com.imprimatur.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.imprimatur.security.Role;
-import com.imprimatur.security.StaffAccounts;
+import com.imprimatur.staff.Role;
+import com.imprimatur.staff.StaffAccounts;
 import com.imprimatur.support.Api;
 import com.imprimatur.support.Desk;
 import com.imprimatur.support.IntegrationTest;

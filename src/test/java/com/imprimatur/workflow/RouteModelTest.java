@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.imprimatur.route.Decision;
 import com.imprimatur.route.TaskKind;
-import com.imprimatur.security.Role;
+import com.imprimatur.staff.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package com.imprimatur.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.imprimatur.security.Role;
+import com.imprimatur.staff.Role;
 import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,7 @@ import com.imprimatur.audit.AuditLog;
 import com.imprimatur.audit.AuditQuery;
 import com.imprimatur.factcheck.RetractionImport;
 import com.imprimatur.problem.Problem;
-import com.imprimatur.security.Staff;
+import com.imprimatur.staff.Staff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -315,6 +315,9 @@ public final class RouteLoad {
     }
 
     private static String mariadbPid() {
+        if (System.getProperty("bench.mariadb.pid") != null) {
+            return System.getProperty("bench.mariadb.pid");
+        }
         try {
             Process p = new ProcessBuilder("pidof", "mariadbd").start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -134,13 +134,7 @@ class RouteIntegrityHttpTest extends IntegrationTest {
     @Test
     void thePhysicianWhoApprovedTheReviewDoesNotApproveThePublication() {
         String both = "dual" + UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", both);
-        user.put("displayName", "Dr Dual " + both);
-        user.put("credentials", "M.D.");
-        user.put("roles", List.of("EDITOR", "MEDICAL_REVIEWER"));
-        user.put("password", "correct horse battery");
-        assertThat(api.post("admin", "/api/admin/users", user).status()).isEqualTo(201);
+        assertThat(newUser(both, "Dr Dual " + both, List.of("EDITOR", "MEDICAL_REVIEWER")).status()).isEqualTo(201);
         SessionClient dual = new SessionClient(port);
         dual.login(both, "correct horse battery");
 
@@ -184,13 +178,7 @@ class RouteIntegrityHttpTest extends IntegrationTest {
     @Test
     void aRoleTakenAwayOrAUserDisabledCountsAtTheEnginesNextCheck() {
         String physician = "phys" + UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", physician);
-        user.put("displayName", "Dr " + physician);
-        user.put("credentials", "M.D.");
-        user.put("roles", List.of("MEDICAL_REVIEWER"));
-        user.put("password", "correct horse battery");
-        assertThat(api.post("admin", "/api/admin/users", user).status()).isEqualTo(201);
+        assertThat(newUser(physician, "Dr " + physician, List.of("MEDICAL_REVIEWER")).status()).isEqualTo(201);
         long id = desk.create("writer", Desk.article("Roles read when they are checked", 1)).get("id").asLong();
         String review = desk.awaitTask("reviewer", "available", "medicalReview", id);
 
@@ -204,6 +192,17 @@ class RouteIntegrityHttpTest extends IntegrationTest {
         assertThat(patchUser(physician, Map.of("enabled", false)).status()).isEqualTo(200);
         assertThatThrownBy(() -> taskService.claim(review, physician)).satisfies(RouteIntegrityHttpTest::refused);
         assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
+    }
+
+    /** A physician-like user (credentials M.D.) with the password "correct horse battery". */
+    private Api.Answer newUser(String username, String displayName, List<String> roles) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("displayName", displayName);
+        user.put("credentials", "M.D.");
+        user.put("roles", roles);
+        user.put("password", "correct horse battery");
+        return api.post("admin", "/api/admin/users", user);
     }
 
     private Api.Answer patchUser(String username, Map<String, Object> changes) {

@@ -9,6 +9,8 @@
 #   bench/route.sh [--seconds=25] [--clients=1,4,8] [--modes=session,token] [--jfr]
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password); uses the databases imprimatur_route_bare and
 # imprimatur_route, dropped and made afresh. Port 18180. SKIP_BUILD=1 reuses the last build.
+# DB_PORT=<port> (and DB_PID=<its mariadbd's pid>) uses another MariaDB server on 127.0.0.1: a private
+# one makes the statement and commit counters this run's alone (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=25; CLIENTS=1,4,8; MODES=session,token; JFR=
@@ -27,13 +29,14 @@ mkdir -p $OUT
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 JAR=$(ls target/imprimatur-*.jar | grep -v original | head -1)
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-fresh() { mariadb -h127.0.0.1 -uroot -e "drop database if exists $1; create database $1 character set utf8mb4 collate utf8mb4_unicode_ci"; }
+DB_PORT=${DB_PORT:-3306}
+fresh() { mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists $1; create database $1 character set utf8mb4 collate utf8mb4_unicode_ci"; }
 
 if [ -z "${BARE:-}" ]; then # BARE=<cycles/s> skips (a), for quick looks at (b) alone
 echo "# (a) bare engine"
 fresh imprimatur_route_bare
-java -Xmx768m -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" \
-  --jdbc="jdbc:mariadb://127.0.0.1:3306/imprimatur_route_bare?user=root&nullDatabaseMeansCurrent=true" \
+java -Xmx768m ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" \
+  --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" --jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route_bare?user=root&nullDatabaseMeansCurrent=true" \
   --out=$OUT/route-bare.json 2>$OUT/route-bare.log
 BARE=$(python3 -c "import json;print(json.load(open('$OUT/route-bare.json'))[0]['cyclesPerSecond'])")
 fi
@@ -43,11 +46,12 @@ fresh imprimatur_route
 JFR_OPT=()
 [ -z "$JFR" ] || JFR_OPT=(-XX:StartFlightRecording=filename=$OUT/route.jfr,settings=profile,dumponexit=true)
 java -Xmx768m "${JFR_OPT[@]}" -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=18180 \
-  --spring.datasource.url="jdbc:mariadb://127.0.0.1:3306/imprimatur_route?nullDatabaseMeansCurrent=true" \
+  --spring.datasource.url="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route?nullDatabaseMeansCurrent=true" \
   --logging.level.root=WARN > $OUT/route-node.log 2>&1 &
 NODE=$!
 trap 'kill $NODE 2>/dev/null || true; wait $NODE 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -sf http://127.0.0.1:18180/actuator/health >/dev/null && break; sleep 1; done
 curl -sf http://127.0.0.1:18180/actuator/health >/dev/null || { echo "node did not start; see $OUT/route-node.log" >&2; exit 1; }
-java -cp "$CP" com.imprimatur.bench.RouteLoad --base=http://127.0.0.1:18180 --pid=$NODE --db=imprimatur_route \
+java ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.RouteLoad --base=http://127.0.0.1:18180 --pid=$NODE --db=imprimatur_route \
+  --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" \
   --seconds="$SECS" --clients="$CLIENTS" --modes="$MODES" --bare="$BARE" --out=$OUT/route-http.json 2>$OUT/route-http.log

@@ -1,10 +1,14 @@
 package com.imprimatur.security;
 
+import java.time.Duration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
@@ -13,7 +17,9 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
  * request and no node keeps a session only in its memory. The registry Spring Security consults on
  * every request of a session ({@code ConcurrentSessionFilter}) reads the same tables: a session
  * ended on one node ({@link StaffSessions}) is ended on every node at its next request; the session
- * a request already loaded is not read again for that ({@link SessionReadOnce}).
+ * a request already loaded is not read again for that ({@link SessionReadOnce}). A request that
+ * changes nothing in its session writes nothing: the last access is written at most once per
+ * {@code imprimatur.session.touch-every} ({@link ThrottledSessions}).
  */
 @Configuration(proxyBeanMethods = false)
 class SharedSessions {
@@ -22,6 +28,22 @@ class SharedSessions {
     @Bean
     MySqlJdbcIndexedSessionRepositoryCustomizer mariaDbSessionStatements() {
         return new MySqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
+     * The store every session goes through (the session filter, the registry): Spring Session's JDBC
+     * repository, with the last access written at most once per {@code imprimatur.session.touch-every}
+     * (default a minute). Wrapped after it is made, so that Boot still makes and configures it.
+     */
+    @Bean
+    static BeanPostProcessor throttledSessionWrites(Environment environment) {
+        Duration touchEvery = environment.getProperty("imprimatur.session.touch-every", Duration.class, Duration.ofMinutes(1));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository store ? new ThrottledSessions(store, touchEvery) : bean;
+            }
+        };
     }
 
     /** A user's sessions found by their canonical name (the repository's principal-name index). */

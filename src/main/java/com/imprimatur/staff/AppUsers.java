@@ -19,6 +19,10 @@ interface AppUsers extends JpaRepository<AppUser, String> {
     @Query("select distinct u from AppUser u join u.roles r where r = com.imprimatur.staff.Role.ADMIN and u.enabled = true")
     List<AppUser> lockEnabledAdmins();
 
+    /** Whether the user is enabled and holds one of the roles: one query on two primary keys. */
+    @Query("select count(u) > 0 from AppUser u join u.roles r where u.username = :username and u.enabled = true and r in :roles")
+    boolean enabledWithAnyOf(@Param("username") String username, @Param("roles") Collection<Role> roles);
+
     @Query("select distinct u from AppUser u join u.roles r where r = :role")
     List<AppUser> findByRole(@Param("role") Role role);
 }

@@ -59,6 +59,15 @@ public class Staff {
         return users.findById(UserName.canonical(username)).map(AppUser::profile);
     }
 
+    /**
+     * Whether {@code username} (canonical) is an enabled user holding one of these roles, read now from
+     * the shared store (one indexed query, nothing cached: a role taken away or a user disabled on any
+     * node counts at once).
+     */
+    public boolean activeIn(String username, Collection<Role> roles) {
+        return !roles.isEmpty() && users.enabledWithAnyOf(username, roles);
+    }
+
     /** Everyone holding the role, enabled or not, by display name. */
     public List<StaffProfile> withRole(Role role) {
         return users.findByRole(role).stream().map(AppUser::profile)

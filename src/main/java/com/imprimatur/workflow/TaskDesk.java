@@ -28,6 +28,8 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -52,9 +54,11 @@ public class TaskDesk {
     private final TaskQueue queue;
     private final Notifications notifications;
     private final LiveRevisions revisions;
+    private final CommandExecutor commands;
 
     TaskDesk(TaskService tasks, TaskDecisions decisions, Staff staff, AuditTrail audit, TaskQueue queue,
-            Notifications notifications, LiveRevisions revisions) {
+            Notifications notifications, LiveRevisions revisions, ProcessEngineConfigurationImpl engine) {
+        this.commands = engine.getCommandExecutorTxRequired();
         this.tasks = tasks;
         this.decisions = decisions;
         this.staff = staff;
@@ -261,15 +265,18 @@ public class TaskDesk {
      * What one call reads about a task, each read once however many checks need it: the task, its
      * candidate groups, and the variables the desk uses (the article and revision, the reader report,
      * and those four-eyes reads). Before, each check read them anew (the task, its execution and
-     * process definition again each time).
+     * process definition again each time). All three are read in one engine command, so the task is
+     * loaded once and the three reads see one state of it.
      */
     private final class Facts {
         final Task task;
         private List<String> groups;
-        private Map<String, Object> variables;
+        private final Map<String, Object> variables;
 
-        Facts(Task task) {
+        Facts(Task task, List<String> groups, Map<String, Object> variables) {
             this.task = task;
+            this.groups = groups;
+            this.variables = variables;
         }
 
         String assignee() {
@@ -288,9 +295,6 @@ public class TaskDesk {
         }
 
         Map<String, Object> variables() {
-            if (variables == null) {
-                variables = whileOpen(task, () -> tasks.getVariables(task.getId(), DESK_VARIABLES));
-            }
             return variables;
         }
     }
@@ -305,12 +309,20 @@ public class TaskDesk {
      * ends (completed, its cycle withdrawn) while this is read.
      */
     private Facts visibleTask(StaffMember caller, String taskId) {
-        Task found = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (found == null) {
+        // the nested calls join this command's context: the task is read once, then found in its cache
+        Facts task = commands.execute(context -> {
+            Task found = tasks.createTaskQuery().taskId(taskId).singleResult();
+            if (found == null) {
+                return null;
+            }
+            // the assignee's own calls (completing, say) need no candidate groups
+            List<String> groups = caller.username().equals(found.getAssignee()) ? null : whileOpen(found, () -> candidateGroups(found));
+            return new Facts(found, groups, whileOpen(found, () -> tasks.getVariables(taskId, DESK_VARIABLES)));
+        });
+        if (task == null) {
             throw Problem.notFound("Task " + taskId);
         }
-        Facts task = new Facts(found);
-        boolean visible = caller.username().equals(found.getAssignee()) || caller.has(Role.EDITOR)
+        boolean visible = caller.username().equals(task.assignee()) || caller.has(Role.EDITOR)
                 || task.groups().stream().anyMatch(caller.groups()::contains);
         if (!visible) {
             throw Problem.notFound("Task " + taskId);

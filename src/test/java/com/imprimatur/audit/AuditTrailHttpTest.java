@@ -315,6 +315,41 @@ class AuditTrailHttpTest extends IntegrationTest {
     }
 
     @Test
+    void theChainsHeadIsLockedOnlyAtTheCommit() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        List<Boolean> headFree = new ArrayList<>();
+        tx.executeWithoutResult(s -> {
+            trail.recordAs("tester", "test.late-head", null, null, Map.of("part", 1));
+            // the transaction goes on working with its event recorded: another may append meanwhile
+            headFree.add(headLockableByAnother());
+            jdbc.queryForObject("select count(*) from audit_event where type = 'test.late-head'", Long.class);
+            trail.recordAs("tester", "test.late-head", null, null, Map.of("part", 2));
+            headFree.add(headLockableByAnother());
+        });
+        assertThat(headFree).containsExactly(true, true);
+        List<String> parts = jdbc.queryForList("select details from audit_event where type = 'test.late-head' order by seq", String.class);
+        assertThat(parts).containsExactly("{\"part\":1}", "{\"part\":2}");
+        assertThat(api.get("admin", "/api/admin/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    /** Whether another connection can lock the chain's head at once (NOWAIT), then lets it go. */
+    private static boolean headLockableByAnother() {
+        try (Connection other = privileged()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.executeQuery("select last_seq from audit_chain_head where id = 1 for update nowait").close();
+                return true;
+            } catch (SQLException lockHeld) {
+                return false;
+            } finally {
+                other.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoEvent() {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {

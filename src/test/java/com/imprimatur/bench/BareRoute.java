@@ -55,7 +55,8 @@ public final class BareRoute {
         config.setJobExecutorActivate(true);
         config.setBeans(new HashMap<>(Map.of("articleStatus", new NoStatus(), "reviewDeadline", new Deadline(),
                 "runPlagiarismCheck", (JavaDelegate) e -> e.setVariable("plagiarismFlagged", false),
-                "publishRevision", (JavaDelegate) e -> { })));
+                "publishRevision", (JavaDelegate) e -> { }, "tellReviewDueSoon", (JavaDelegate) e -> { },
+                "tellReviewOverdue", (JavaDelegate) e -> { })));
         ProcessEngine engine = config.buildProcessEngine();
         engine.getRepositoryService().createDeployment().addString("article-review.bpmn",
                 Files.readString(Path.of("processes/article-review.bpmn"))).deploy();
@@ -139,6 +140,11 @@ public final class BareRoute {
     public static final class Deadline {
         public Date fromNow() {
             return new Date(System.currentTimeMillis() + 7L * 24 * 3600 * 1000);
+        }
+
+        /** The reminder timer the route starts beside the medical review (a day before it is due). */
+        public Date reminderFromNow() {
+            return new Date(System.currentTimeMillis() + 6L * 24 * 3600 * 1000);
         }
     }
 }

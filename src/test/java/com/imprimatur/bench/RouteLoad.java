@@ -206,7 +206,7 @@ public final class RouteLoad {
     /** Statement counts attributed to each call: during the call, and in a pause after it (its asynchronous work). */
     private static final class Profiler implements Runnable {
         private final String root;
-        private final Map<String, long[]> perCall = new TreeMap<>(); // calls, statements during, statements after
+        private final Map<String, long[]> perCall = new TreeMap<>(); // calls, statements during, statements after, commits during
         private Map<String, Long> last;
 
         Profiler(String root) {
@@ -222,10 +222,11 @@ public final class RouteLoad {
                 Map<String, Long> now = counters(root);
                 Thread.sleep(300);
                 Map<String, Long> later = counters(root);
-                long[] row = perCall.computeIfAbsent(call, c -> new long[3]);
+                long[] row = perCall.computeIfAbsent(call, c -> new long[4]);
                 row[0]++;
                 row[1] += statements(last, now);
                 row[2] += statements(now, later);
+                row[3] += now.get("Com_commit") - last.get("Com_commit");
                 last = counters(root);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -244,13 +245,15 @@ public final class RouteLoad {
             Map<String, Object> out = new LinkedHashMap<>();
             System.out.println();
             System.out.println("SQL statements (select+insert+update+delete) per call, 1 client, sessions; 'after' = the 300 ms after it (async jobs)");
-            System.out.println("| call | calls | statements during | statements after |");
-            System.out.println("|---|---|---|---|");
+            System.out.println("| call | calls | statements during | statements after | commits during |");
+            System.out.println("|---|---|---|---|---|");
             perCall.forEach((call, row) -> {
                 double during = row[1] / (double) row[0];
                 double after = row[2] / (double) row[0];
-                out.put(call, Map.of("calls", row[0], "statementsDuring", round(during), "statementsAfter", round(after)));
-                System.out.printf("| %s | %d | %.1f | %.1f |%n", call, row[0], during, after);
+                double commits = row[3] / (double) row[0];
+                out.put(call, Map.of("calls", row[0], "statementsDuring", round(during), "statementsAfter", round(after),
+                        "commitsDuring", round(commits)));
+                System.out.printf("| %s | %d | %.1f | %.1f | %.1f |%n", call, row[0], during, after, commits);
             });
             return out;
         }
@@ -312,6 +315,9 @@ public final class RouteLoad {
     }
 
     private static String mariadbPid() {
+        if (System.getProperty("bench.mariadb.pid") != null) {
+            return System.getProperty("bench.mariadb.pid");
+        }
         try {
             Process p = new ProcessBuilder("pidof", "mariadbd").start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -134,13 +134,7 @@ class RouteIntegrityHttpTest extends IntegrationTest {
     @Test
     void thePhysicianWhoApprovedTheReviewDoesNotApproveThePublication() {
         String both = "dual" + UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", both);
-        user.put("displayName", "Dr Dual " + both);
-        user.put("credentials", "M.D.");
-        user.put("roles", List.of("EDITOR", "MEDICAL_REVIEWER"));
-        user.put("password", "correct horse battery");
-        assertThat(api.post("admin", "/api/admin/users", user).status()).isEqualTo(201);
+        assertThat(newUser(both, "Dr Dual " + both, List.of("EDITOR", "MEDICAL_REVIEWER")).status()).isEqualTo(201);
         SessionClient dual = new SessionClient(port);
         dual.login(both, "correct horse battery");
 
@@ -182,12 +176,51 @@ class RouteIntegrityHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aRoleTakenAwayOrAUserDisabledCountsAtTheEnginesNextCheck() {
+        String physician = "phys" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(newUser(physician, "Dr " + physician, List.of("MEDICAL_REVIEWER")).status()).isEqualTo(201);
+        long id = desk.create("writer", Desk.article("Roles read when they are checked", 1)).get("id").asLong();
+        String review = desk.awaitTask("reviewer", "available", "medicalReview", id);
+
+        taskService.claim(review, physician);
+        taskService.setAssignee(review, null);
+        assertThat(patchUser(physician, Map.of("roles", List.of("WRITER"))).status()).isEqualTo(200);
+        assertThatThrownBy(() -> taskService.claim(review, physician)).satisfies(RouteIntegrityHttpTest::refused);
+        assertThat(patchUser(physician, Map.of("roles", List.of("MEDICAL_REVIEWER"))).status()).isEqualTo(200);
+        taskService.claim(review, physician);
+        taskService.setAssignee(review, null);
+        assertThat(patchUser(physician, Map.of("enabled", false)).status()).isEqualTo(200);
+        assertThatThrownBy(() -> taskService.claim(review, physician)).satisfies(RouteIntegrityHttpTest::refused);
+        assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
+    }
+
+    /** A physician-like user (credentials M.D.) with the password "correct horse battery". */
+    private Api.Answer newUser(String username, String displayName, List<String> roles) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("displayName", displayName);
+        user.put("credentials", "M.D.");
+        user.put("roles", roles);
+        user.put("password", "correct horse battery");
+        return api.post("admin", "/api/admin/users", user);
+    }
+
+    private Api.Answer patchUser(String username, Map<String, Object> changes) {
+        return api.send("admin", HttpRequest.newBuilder(api.uri("/api/admin/users/" + username))
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(write(changes))));
+    }
+
+    @Test
     void noServerErrorWhileFiftyPublicationsAreHammered() throws Exception {
         int count = 50;
         SessionClient reviewer = new SessionClient(port);
         reviewer.login("reviewer", "demo");
         SessionClient editor = new SessionClient(port);
         editor.login("editor", "demo");
+        // the sessions' CSRF tokens made now, once: four threads asking a fresh session for its first
+        // token at once would each make one, and all but the last saved would be stale (403)
+        reviewer.csrfToken();
+        editor.csrfToken();
         // fifty cycles taken to the publication approval, four at a time
         java.util.concurrent.ExecutorService setup = java.util.concurrent.Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<Long>> created = new ArrayList<>();
@@ -196,8 +229,10 @@ class RouteIntegrityHttpTest extends IntegrationTest {
             created.add(setup.submit(() -> {
                 long id = desk.create("writer", Desk.article("Hammered publication " + n, 1)).get("id").asLong();
                 String review = openTask(editor, id, "medicalReview");
-                assertThat(post(reviewer, "/api/tasks/" + review + "/claim", "").statusCode()).isEqualTo(200);
-                assertThat(post(reviewer, "/api/tasks/" + review + "/complete", write(Desk.approveAll(1))).statusCode()).isEqualTo(200);
+                var claimed = post(reviewer, "/api/tasks/" + review + "/claim", "");
+                assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+                var completed = post(reviewer, "/api/tasks/" + review + "/complete", write(Desk.approveAll(1)));
+                assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
                 return id;
             }));
         }

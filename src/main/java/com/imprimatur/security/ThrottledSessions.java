@@ -1,0 +1,163 @@
+package com.imprimatur.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+/**
+ * The shared session store, writing a session's last access at most once per {@code touchEvery}.
+ *
+ * <p>Spring Session marks a session changed on every request (its last access time) and saves it:
+ * one transaction with an {@code UPDATE} of the session's row per request. Here a session carries
+ * the last access that was written until {@code touchEvery} has passed since it; a request that
+ * changes nothing else writes nothing and opens no transaction. Whatever else changes (an attribute,
+ * the "ended" mark {@link StaffSessions} sets, the id at login, the inactive interval) is saved as
+ * before, with the latest access time along with it.
+ *
+ * <p>The price: the stored last access (and so the expiry time the clean-up job and every node read)
+ * may lag the real last request by up to {@code touchEvery}. A session idle for its whole maximum
+ * inactive interval still expires; one idle for a little less may expire up to {@code touchEvery}
+ * early. Never later.
+ */
+final class ThrottledSessions implements FindByIndexNameSessionRepository<Session> {
+
+    private final FindByIndexNameSessionRepository<Session> store;
+    private final Duration touchEvery;
+
+    /** Every session handed to the store's {@code save} is one it made or found itself. */
+    @SuppressWarnings("unchecked")
+    ThrottledSessions(FindByIndexNameSessionRepository<? extends Session> store, Duration touchEvery) {
+        this.store = (FindByIndexNameSessionRepository<Session>) store;
+        this.touchEvery = touchEvery;
+    }
+
+    @Override
+    public Session createSession() {
+        return new Throttled(store.createSession(), true);
+    }
+
+    @Override
+    public void save(Session session) {
+        if (session instanceof Throttled throttled) {
+            throttled.saveIfChanged();
+        } else {
+            store.save(session);
+        }
+    }
+
+    @Override
+    public Session findById(String id) {
+        Session found = store.findById(id);
+        return found == null ? null : new Throttled(found, false);
+    }
+
+    @Override
+    public void deleteById(String id) {
+        store.deleteById(id);
+    }
+
+    @Override
+    public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        Map<String, Session> found = new LinkedHashMap<>();
+        store.findByIndexNameAndIndexValue(indexName, indexValue).forEach((id, s) -> found.put(id, new Throttled(s, false)));
+        return found;
+    }
+
+    /** One request's view of a session: the store's session, told of a new access only when it is due. */
+    private final class Throttled implements Session {
+
+        private final Session session;
+        private boolean changed;
+        private Instant accessed;
+
+        Throttled(Session session, boolean isNew) {
+            this.session = session;
+            this.changed = isNew;
+        }
+
+        void saveIfChanged() {
+            if (!changed) {
+                return;
+            }
+            if (accessed != null && accessed.isAfter(session.getLastAccessedTime())) {
+                session.setLastAccessedTime(accessed);
+            }
+            store.save(session);
+            changed = false;
+            accessed = null;
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            if (changed || !lastAccessedTime.isBefore(session.getLastAccessedTime().plus(touchEvery))) {
+                session.setLastAccessedTime(lastAccessedTime);
+                changed = true;
+            } else {
+                accessed = lastAccessedTime;
+            }
+        }
+
+        @Override
+        public void setAttribute(String attributeName, Object attributeValue) {
+            session.setAttribute(attributeName, attributeValue);
+            changed = true;
+        }
+
+        @Override
+        public void removeAttribute(String attributeName) {
+            session.removeAttribute(attributeName);
+            changed = true;
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            session.setMaxInactiveInterval(interval);
+            changed = true;
+        }
+
+        @Override
+        public String changeSessionId() {
+            changed = true;
+            return session.changeSessionId();
+        }
+
+        @Override
+        public String getId() {
+            return session.getId();
+        }
+
+        @Override
+        public <T> T getAttribute(String attributeName) {
+            return session.getAttribute(attributeName);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return session.getAttributeNames();
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return session.getCreationTime();
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return session.getLastAccessedTime();
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return session.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return session.isExpired();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package com.imprimatur.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.imprimatur.support.Api;
+import com.imprimatur.support.IntegrationTest;
+import com.imprimatur.support.SessionClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sessions write their last access at most once per {@code touch-every}; everything they promised
+ * before still holds: an idle session expires, an active one lives on, a changed attribute is saved.
+ */
+class ThrottledSessionsTest extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    SessionRepository<?> sessionStore;
+
+    /** Spring Session's own JDBC store on the same tables, for throttles shorter than the product's minute. */
+    JdbcIndexedSessionRepository store;
+
+    @BeforeEach
+    void setUp() {
+        store = new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Test
+    void everySessionGoesThroughTheThrottle() {
+        assertThat(sessionStore).isInstanceOf(ThrottledSessions.class);
+    }
+
+    @Test
+    void requestsThatChangeNothingWriteNothingWithinTheMinute() {
+        String name = "touch" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", name);
+        user.put("displayName", "Test " + name);
+        user.put("roles", List.of("WRITER"));
+        user.put("password", "correct horse battery");
+        assertThat(api().post("admin", "/api/admin/users", user).status()).isEqualTo(201);
+        SessionClient browser = new SessionClient(port);
+        assertThat(browser.login(name, "correct horse battery").statusCode()).isEqualTo(302);
+        long written = lastAccess(name);
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.get("/api/articles").statusCode()).isEqualTo(200);
+        }
+        assertThat(lastAccess(name)).isEqualTo(written);
+        // the session is still the one every node reads: ending it ends it at the next request
+        assertThat(Api.at(port).send("admin", java.net.http.HttpRequest.newBuilder(Api.at(port).uri("/api/admin/users/" + name))
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\":false}"))).status()).isEqualTo(200);
+        assertThat(browser.get("/api/articles").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anActiveSessionLivesOnAndAnIdleOneExpiresWithinItsIntervalLessTheThrottle() throws InterruptedException {
+        Duration touchEvery = Duration.ofSeconds(1);
+        Duration maxInactive = Duration.ofSeconds(4);
+        ThrottledSessions sessions = new ThrottledSessions(store, touchEvery);
+        Session created = sessions.createSession();
+        created.setMaxInactiveInterval(maxInactive);
+        sessions.save(created);
+        String id = created.getId();
+
+        // requests every 200 ms for longer than the inactive interval: the session lives, written about once a second
+        Instant until = Instant.now().plus(maxInactive).plusMillis(1500);
+        int requests = 0;
+        Instant lastRequest = Instant.now();
+        java.util.Set<Long> written = new java.util.HashSet<>();
+        while (Instant.now().isBefore(until)) {
+            Session s = sessions.findById(id);
+            assertThat(s).as("an active session stays").isNotNull();
+            lastRequest = Instant.now();
+            s.setLastAccessedTime(lastRequest);
+            sessions.save(s);
+            requests++;
+            written.add(storedLastAccess(id));
+            Thread.sleep(200);
+        }
+        assertThat(requests).isGreaterThan(20);
+        assertThat(written.size()).as("writes of the last access").isBetween(4, 8);
+
+        // idle: still there a little before the interval less the throttle, gone once the interval has passed
+        sleepUntil(lastRequest.plus(maxInactive).minus(touchEvery).minusMillis(500));
+        assertThat(sessions.findById(id)).as("idle for less than its interval less the throttle").isNotNull();
+        sleepUntil(lastRequest.plus(maxInactive).plusMillis(100));
+        assertThat(sessions.findById(id)).as("idle for its whole interval").isNull();
+    }
+
+    @Test
+    void aChangedAttributeIsSavedAtOnceWithTheLatestAccess() {
+        ThrottledSessions sessions = new ThrottledSessions(store, Duration.ofMinutes(1));
+        Session created = sessions.createSession();
+        sessions.save(created);
+        long first = storedLastAccess(created.getId());
+
+        Session again = sessions.findById(created.getId());
+        Instant now = Instant.ofEpochMilli(first).plusSeconds(5);
+        again.setLastAccessedTime(now);
+        sessions.save(again);
+        assertThat(storedLastAccess(created.getId())).as("an access alone within the minute").isEqualTo(first);
+
+        Session third = sessions.findById(created.getId());
+        third.setLastAccessedTime(now);
+        third.setAttribute("note", "kept");
+        sessions.save(third);
+        Session read = sessions.findById(created.getId());
+        assertThat((String) read.getAttribute("note")).isEqualTo("kept");
+        assertThat(storedLastAccess(created.getId())).isEqualTo(now.toEpochMilli());
+
+        read.removeAttribute("note");
+        sessions.save(read);
+        assertThat((Object) sessions.findById(created.getId()).getAttribute("note")).isNull();
+        sessions.deleteById(created.getId());
+    }
+
+    private long lastAccess(String principal) {
+        return jdbc.queryForObject("select LAST_ACCESS_TIME from SPRING_SESSION where PRINCIPAL_NAME = ?", Long.class, principal);
+    }
+
+    private long storedLastAccess(String sessionId) {
+        return jdbc.queryForObject("select LAST_ACCESS_TIME from SPRING_SESSION where SESSION_ID = ?", Long.class, sessionId);
+    }
+
+    private static void sleepUntil(Instant moment) throws InterruptedException {
+        long wait = Duration.between(Instant.now(), moment).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+}

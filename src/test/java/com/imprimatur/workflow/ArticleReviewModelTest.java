@@ -199,30 +199,25 @@ class ArticleReviewModelTest extends ModelTest {
 
     @Test
     void aReviewDueSoonRemindsWithoutTakingTheReviewAway() {
-        ProcessInstance cycle = submitted();
-        Task review = task("medicalReview", cycle);
-        Job dueSoon = job("reviewDueSoon", cycle);
-        assertThat(dueSoon).hasDueDate(ModelStandIns.REMINDER);
-
-        execute(dueSoon);
-
-        assertThat(cycle).hasPassedInOrder("reviewDueSoon", "tellDueSoon", "dueSoonTold").isWaitingAt("medicalReview")
-                .hasNotPassed("tellOverdue").task().hasId(review.getId());
-        assertThat(standIns.calls(cycle.getId())).containsExactly("mark IN_REVIEW", "tellReviewDueSoon");
+        remindsWithoutTakingTheReviewAway("reviewDueSoon", ModelStandIns.REMINDER, "tellDueSoon", "dueSoonTold", "tellReviewDueSoon");
     }
 
     @Test
     void anOverdueReviewIsEscalatedWithoutTakingTheReviewAway() {
+        remindsWithoutTakingTheReviewAway("reviewOverdue", ModelStandIns.DUE, "tellOverdue", "overdueTold", "tellReviewOverdue");
+    }
+
+    /** The medical review's non-interrupting timer {@code timer} fires at {@code due}: one service task and end, the review stays. */
+    private void remindsWithoutTakingTheReviewAway(String timer, Date due, String tell, String told, String delegate) {
         ProcessInstance cycle = submitted();
         Task review = task("medicalReview", cycle);
-        Job overdue = job("reviewOverdue", cycle);
-        assertThat(overdue).hasDueDate(ModelStandIns.DUE);
+        Job reminder = job(timer, cycle);
+        assertThat(reminder).hasDueDate(due);
 
-        execute(overdue);
+        execute(reminder);
 
-        assertThat(cycle).hasPassedInOrder("reviewOverdue", "tellOverdue", "overdueTold").isWaitingAt("medicalReview")
-                .hasNotPassed("tellDueSoon").task().hasId(review.getId());
-        assertThat(standIns.calls(cycle.getId())).containsExactly("mark IN_REVIEW", "tellReviewOverdue");
+        assertThat(cycle).hasPassedInOrder(timer, tell, told).isWaitingAt("medicalReview").task().hasId(review.getId());
+        assertThat(standIns.calls(cycle.getId())).containsExactly("mark IN_REVIEW", delegate);
     }
 
     @Test

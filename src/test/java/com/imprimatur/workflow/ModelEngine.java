@@ -1,15 +1,10 @@
 package com.imprimatur.workflow;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -36,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@code processes/} is deployed exactly as it is on disk. Every sequence flow taken is recorded,
  * so a test can tell which flows no test walked.
  *
- * <p>The database is an in-memory H2 ({@code -Dmodels.db=mariadb} runs the same tests on the test
- * MariaDB server instead, in a database of its own: see docs/testing.md for the timings of both).
+ * <p>The database is an in-memory H2: these tests test the models, not the database (docs/testing.md
+ * has the timings against MariaDB that decided it).
  */
 final class ModelEngine {
 
@@ -65,7 +58,9 @@ final class ModelEngine {
     }
 
     private static ProcessEngine build() {
-        ProcessEngineConfigurationImpl config = "mariadb".equals(System.getProperty("models.db")) ? onMariaDb() : inMemory();
+        StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
+        config.setJdbcUrl("jdbc:h2:mem:imprimatur-models;DB_CLOSE_DELAY=-1");
+        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
         config.setProcessEngineName("models");
         config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         config.setJobExecutorActivate(false);
@@ -78,40 +73,6 @@ final class ModelEngine {
         deployProcesses(built);
         log.info("Model engine on {} built and processes/ deployed in {} ms", config.getDatabaseType(), (System.nanoTime() - start) / 1_000_000);
         return built;
-    }
-
-    private static ProcessEngineConfigurationImpl inMemory() {
-        StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
-        config.setJdbcUrl("jdbc:h2:mem:imprimatur-models;DB_CLOSE_DELAY=-1");
-        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        return config;
-    }
-
-    /** A database of its own beside the test database ({@code IMPRIMATUR_TEST_DB_NAME} + "_models"), made afresh. */
-    private static ProcessEngineConfigurationImpl onMariaDb() {
-        String server = System.getenv().getOrDefault("IMPRIMATUR_TEST_DB_URL", "jdbc:mariadb://127.0.0.1:3306/")
-                .replaceAll("\\?.*$", "").replaceAll("/[^/:]*$", "/");
-        String user = System.getenv().getOrDefault("IMPRIMATUR_TEST_DB_USER", "root");
-        String password = System.getenv().getOrDefault("IMPRIMATUR_TEST_DB_PASSWORD", "");
-        String database = System.getenv().getOrDefault("IMPRIMATUR_TEST_DB_NAME", "imprimatur_test") + "_models";
-        try (java.sql.Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + database);
-            s.execute("create database " + database + " character set utf8mb4 collate utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot make database " + database + ": " + e.getMessage(), e);
-        }
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(server + database + "?nullDatabaseMeansCurrent=true");
-        pool.setUsername(user);
-        pool.setPassword(password);
-        pool.setMaximumPoolSize(4);
-        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        pool.setAutoCommit(false);
-        StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
-        config.setDataSource(new HikariDataSource(pool));
-        config.setDatabaseType("mysql");
-        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        return config;
     }
 
     private static void deployProcesses(ProcessEngine built) {

@@ -14,8 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.imprimatur.security.Role;
-import com.imprimatur.security.StaffMember;
+import com.imprimatur.staff.Role;
+import com.imprimatur.staff.StaffMember;
 import com.imprimatur.support.ApiSliceTest;
 import java.time.Instant;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.imprimatur.article.ArticleService;
 import com.imprimatur.article.RevisionDiffs;
 import com.imprimatur.security.ApiTokens;
-import com.imprimatur.security.Staff;
-import com.imprimatur.security.UserAdmin;
+import com.imprimatur.staff.Staff;
+import com.imprimatur.staff.UserAdmin;
 import com.imprimatur.workflow.BulkTaskActions;
 import com.imprimatur.workflow.TaskDesk;
 import org.mockito.Answers;

@@ -1,4 +1,4 @@
-package com.imprimatur.security;
+package com.imprimatur.staff;
 
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;

@@ -2,6 +2,7 @@ package com.imprimatur.security;
 
 import java.time.Duration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -11,6 +12,7 @@ import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions live in MariaDB (Spring Session JDBC, tables from Flyway V11), so any node serves any
@@ -44,6 +46,14 @@ class SharedSessions {
                 return bean instanceof JdbcIndexedSessionRepository store ? new ThrottledSessions(store, touchEvery) : bean;
             }
         };
+    }
+
+    /** Just outside Spring Session's filter: what a request read of its session is its own, and ends with it. */
+    @Bean
+    FilterRegistrationBean<ThrottledSessions.OneRequest> oneRequestOfSessions() {
+        FilterRegistrationBean<ThrottledSessions.OneRequest> registration = new FilterRegistrationBean<>(new ThrottledSessions.OneRequest());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     /** A user's sessions found by their canonical name (the repository's principal-name index). */

@@ -1,12 +1,19 @@
 package com.imprimatur.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The shared session store, writing a session's last access at most once per {@code touchEvery}.
@@ -22,8 +29,16 @@ import org.springframework.session.Session;
  * may lag the real last request by up to {@code touchEvery}. A session idle for its whole maximum
  * inactive interval still expires; one idle for a little less may expire up to {@code touchEvery}
  * early. Never later.
+ *
+ * <p>Within one request ({@link OneRequest}), a session is read from the database once: Spring
+ * Session asks for it again after saving it (to decide whether to send the cookie), and gets the
+ * copy the request already holds. The next request reads it afresh, so a session ended on another
+ * node meanwhile counts there.
  */
 final class ThrottledSessions implements FindByIndexNameSessionRepository<Session> {
+
+    /** The sessions the request on this thread has read or made, by id; null outside a request. */
+    private static final ThreadLocal<Map<String, Throttled>> THIS_REQUEST = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<Session> store;
     private final Duration touchEvery;
@@ -37,7 +52,7 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
 
     @Override
     public Session createSession() {
-        return new Throttled(store.createSession(), true);
+        return held(new Throttled(store.createSession(), true));
     }
 
     @Override
@@ -51,13 +66,65 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
 
     @Override
     public Session findById(String id) {
+        Map<String, Throttled> held = THIS_REQUEST.get();
+        Throttled session = held == null ? null : held.get(id);
+        if (session != null && session.getId().equals(id)) {
+            return session.isExpired() ? null : session;
+        }
         Session found = store.findById(id);
-        return found == null ? null : new Throttled(found, false);
+        return found == null ? null : held(new Throttled(found, false));
     }
 
     @Override
     public void deleteById(String id) {
+        Map<String, Throttled> held = THIS_REQUEST.get();
+        if (held != null) {
+            held.remove(id);
+        }
         store.deleteById(id);
+    }
+
+    private static Throttled held(Throttled session) {
+        Map<String, Throttled> held = THIS_REQUEST.get();
+        if (held != null) {
+            held.put(session.getId(), session);
+        }
+        return session;
+    }
+
+    /**
+     * Marks one request on its thread, outside Spring Session's own filter, so that what the request
+     * read of its session is forgotten when it ends, whatever happens.
+     */
+    static final class OneRequest extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            within(() -> {
+                chain.doFilter(request, response);
+                return null;
+            });
+        }
+
+        /** Runs {@code work} as one request: a session is read from the store at most once within it. */
+        static <T> T within(Work<T> work) throws ServletException, IOException {
+            Map<String, Throttled> outer = THIS_REQUEST.get();
+            THIS_REQUEST.set(new HashMap<>());
+            try {
+                return work.run();
+            } finally {
+                if (outer == null) {
+                    THIS_REQUEST.remove();
+                } else {
+                    THIS_REQUEST.set(outer);
+                }
+            }
+        }
+
+        interface Work<T> {
+            T run() throws ServletException, IOException;
+        }
     }
 
     @Override

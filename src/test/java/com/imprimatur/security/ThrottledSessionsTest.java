@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -130,6 +131,76 @@ class ThrottledSessionsTest extends IntegrationTest {
         sessions.save(read);
         assertThat((Object) sessions.findById(created.getId()).getAttribute("note")).isNull();
         sessions.deleteById(created.getId());
+    }
+
+    @Test
+    void withinOneRequestASessionIsReadOnceAndTheNextRequestReadsItAfresh() throws Exception {
+        int[] reads = new int[1];
+        // the real JDBC store, with its reads counted
+        FindByIndexNameSessionRepository<Session> counting = new FindByIndexNameSessionRepository<>() {
+            @Override
+            public Session createSession() {
+                return store.createSession();
+            }
+
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public void save(Session session) {
+                ((SessionRepository) store).save(session);
+            }
+
+            @Override
+            public Session findById(String id) {
+                reads[0]++;
+                return store.findById(id);
+            }
+
+            @Override
+            public void deleteById(String id) {
+                store.deleteById(id);
+            }
+
+            @Override
+            public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+                return new LinkedHashMap<>(store.findByIndexNameAndIndexValue(indexName, indexValue));
+            }
+        };
+        ThrottledSessions sessions = new ThrottledSessions(counting, Duration.ofMinutes(1));
+        Session created = sessions.createSession();
+        sessions.save(created);
+        String id = created.getId();
+
+        ThrottledSessions.OneRequest.within(() -> {
+            Session first = sessions.findById(id);
+            first.setLastAccessedTime(Instant.now());
+            sessions.save(first);
+            // as Spring Session does after saving, to decide on the cookie
+            assertThat(sessions.findById(id)).isSameAs(first);
+            return null;
+        });
+        assertThat(reads[0]).as("reads of the store in one request").isEqualTo(1);
+
+        // between two requests another node marks the session: the next request sees the mark
+        Session elsewhere = counting.findById(id);
+        elsewhere.setAttribute("mark", "set on another node");
+        counting.save(elsewhere);
+        reads[0] = 1;
+        String seen = ThrottledSessions.OneRequest.within(() -> sessions.findById(id).getAttribute("mark"));
+        assertThat(seen).isEqualTo("set on another node");
+        assertThat(reads[0]).isEqualTo(2);
+
+        // outside a request (a job, the clean-up) nothing is held
+        sessions.findById(id);
+        sessions.findById(id);
+        assertThat(reads[0]).isEqualTo(4);
+
+        // a session deleted within the request is gone for the rest of it
+        ThrottledSessions.OneRequest.within(() -> {
+            assertThat(sessions.findById(id)).isNotNull();
+            sessions.deleteById(id);
+            assertThat(sessions.findById(id)).isNull();
+            return null;
+        });
     }
 
     private long lastAccess(String principal) {

@@ -10,8 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the check compares against: every published revision (indexed when it is published) and
@@ -35,14 +38,47 @@ public class PlagiarismCorpus {
         this.audit = audit;
     }
 
-    /** Indexes a revision that has just gone live (idempotent: an indexed revision stays as it is). */
+    /**
+     * Indexes a revision that has just gone live, in the transaction that publishes it (idempotent: an
+     * indexed revision stays as it is). The fingerprints are computed now; the index's writer lock is
+     * taken and the buckets written at the last moment before the commit, just before the audit chain
+     * is appended ({@link #WRITE_ORDER}), so that the lock, which serialises every node's publications,
+     * is held for the index write and the commit alone and not while the engine finishes the publishing
+     * job. A failure there still rolls the publication back.
+     */
     public void published(long articleId, int revisionNumber) {
-        add(articles.revision(articleId, revisionNumber));
+        RevisionView revision = articles.revision(articleId, revisionNumber);
+        if (index.contains(revision.id(), null)) {
+            return;
+        }
+        Engine.Prepared text = engine.prepare(revision.body());
+        long[] keys = text.winnowed(engine.settings());
+        int words = text.tokens().size();
+        Runnable write = () -> index.add(FingerprintIndex.ARTICLE_REVISION, revision.articleId(), revision.id(),
+                revision.number(), null, keys, words);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                return WRITE_ORDER;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                write.run();
+            }
+        });
     }
 
-    void add(RevisionView revision) {
-        addPublished(revision.id(), revision.articleId(), revision.number(), revision.body());
-    }
+    /**
+     * When a publication's index write runs among the transaction's before-commit work: before the
+     * audit chain's append (the lowest precedence), so the two locks are always taken in one order
+     * (index, then chain head), as a source registration takes them too.
+     */
+    static final int WRITE_ORDER = Ordered.LOWEST_PRECEDENCE - 1;
 
     /** Indexes one published revision in a transaction of its own (the start-up backfill calls it per revision). */
     public void addPublished(long revisionId, long articleId, int number, String body) {

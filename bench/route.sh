@@ -7,6 +7,7 @@
 # Prints cycles/s, the ratio to (a), p50/p95/p99 per call, CPU per cycle (JVM, MariaDB), SQL per cycle;
 # writes target/bench/route-bare.json and target/bench/route-http.json.
 #   bench/route.sh [--seconds=25] [--clients=1,4,8] [--modes=session,token] [--jfr]
+# WARMUP=<seconds> before the first phase (default 10; the JIT needs more on a slow machine).
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password); uses the databases imprimatur_route_bare and
 # imprimatur_route, dropped and made afresh. Port 18180. SKIP_BUILD=1 reuses the last build.
 # DB_PORT=<port> (and DB_PID=<its mariadbd's pid>) uses another MariaDB server on 127.0.0.1: a private
@@ -44,7 +45,7 @@ fi
 echo "# (b) Imprimatur over HTTP"
 fresh imprimatur_route
 JFR_OPT=()
-[ -z "$JFR" ] || JFR_OPT=(-XX:StartFlightRecording=filename=$OUT/route.jfr,settings=profile,dumponexit=true)
+[ -z "$JFR" ] || JFR_OPT=(-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$OUT/route.jfr,settings=profile,dumponexit=true)
 java -Xmx768m "${JFR_OPT[@]}" -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=18180 \
   --spring.datasource.url="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route?nullDatabaseMeansCurrent=true" \
   --logging.level.root=WARN > $OUT/route-node.log 2>&1 &
@@ -54,4 +55,4 @@ for _ in $(seq 1 180); do curl -sf http://127.0.0.1:18180/actuator/health >/dev/
 curl -sf http://127.0.0.1:18180/actuator/health >/dev/null || { echo "node did not start; see $OUT/route-node.log" >&2; exit 1; }
 java ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.RouteLoad --base=http://127.0.0.1:18180 --pid=$NODE --db=imprimatur_route \
   --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" \
-  --seconds="$SECS" --clients="$CLIENTS" --modes="$MODES" --bare="$BARE" --out=$OUT/route-http.json 2>$OUT/route-http.log
+  --seconds="$SECS" --warmup="${WARMUP:-10}" --clients="$CLIENTS" --modes="$MODES" --bare="$BARE" --out=$OUT/route-http.json 2>$OUT/route-http.log

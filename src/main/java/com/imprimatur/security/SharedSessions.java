@@ -1,6 +1,7 @@
 package com.imprimatur.security;
 
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,14 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions live in MariaDB (Spring Session JDBC, tables from Flyway V11), so any node serves any
@@ -38,14 +45,39 @@ class SharedSessions {
      * (default a minute). Wrapped after it is made, so that Boot still makes and configures it.
      */
     @Bean
-    static BeanPostProcessor throttledSessionWrites(Environment environment) {
+    static BeanPostProcessor throttledSessionWrites(Environment environment, ObjectProvider<PlatformTransactionManager> transactions) {
         Duration touchEvery = environment.getProperty("imprimatur.session.touch-every", Duration.class, Duration.ofMinutes(1));
         return new BeanPostProcessor() {
+            /**
+             * The JDBC store runs without a transaction of its own: a read is one statement and needs
+             * none (it cost a commit per request); the writes, several statements, get one from the
+             * wrapper. (Set on Spring Session's configuration before it makes the store: a bean of
+             * this type would also replace Boot's transaction template.)
+             */
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    configuration.setTransactionOperations(TransactionOperations.withoutTransaction());
+                }
+                return bean;
+            }
+
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JdbcIndexedSessionRepository store ? new ThrottledSessions(store, touchEvery) : bean;
+                return bean instanceof JdbcIndexedSessionRepository store
+                        ? new ThrottledSessions(store, touchEvery, new OwnTransaction(transactions)) : bean;
             }
         };
+    }
+
+    /** A new transaction per call (as Spring Session's own), its manager looked up at the first write. */
+    private record OwnTransaction(ObjectProvider<PlatformTransactionManager> transactions) implements TransactionOperations {
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            TransactionTemplate template = new TransactionTemplate(transactions.getObject());
+            template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            return template.execute(action);
+        }
     }
 
     /** Just outside Spring Session's filter: what a request read of its session is its own, and ends with it. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,12 +43,23 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
 
     private final FindByIndexNameSessionRepository<Session> store;
     private final Duration touchEvery;
+    private final TransactionOperations writes;
 
-    /** Every session handed to the store's {@code save} is one it made or found itself. */
-    @SuppressWarnings("unchecked")
+    /** A store that runs every operation in its own transaction (as Spring Session's does by default). */
     ThrottledSessions(FindByIndexNameSessionRepository<? extends Session> store, Duration touchEvery) {
+        this(store, touchEvery, TransactionOperations.withoutTransaction());
+    }
+
+    /**
+     * A store that runs its reads without a transaction (each is one statement), wrapped so that its
+     * writes (a session's row and its attributes, several statements) run in {@code writes}.
+     * Every session handed to the store's {@code save} is one it made or found itself.
+     */
+    @SuppressWarnings("unchecked")
+    ThrottledSessions(FindByIndexNameSessionRepository<? extends Session> store, Duration touchEvery, TransactionOperations writes) {
         this.store = (FindByIndexNameSessionRepository<Session>) store;
         this.touchEvery = touchEvery;
+        this.writes = writes;
     }
 
     @Override
@@ -60,7 +72,7 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
         if (session instanceof Throttled throttled) {
             throttled.saveIfChanged();
         } else {
-            store.save(session);
+            writes.executeWithoutResult(status -> store.save(session));
         }
     }
 
@@ -81,7 +93,7 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
         if (held != null) {
             held.remove(id);
         }
-        store.deleteById(id);
+        writes.executeWithoutResult(status -> store.deleteById(id));
     }
 
     private static Throttled held(Throttled session) {
@@ -153,7 +165,7 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
             if (accessed != null && accessed.isAfter(session.getLastAccessedTime())) {
                 session.setLastAccessedTime(accessed);
             }
-            store.save(session);
+            writes.executeWithoutResult(status -> store.save(session));
             changed = false;
             accessed = null;
         }

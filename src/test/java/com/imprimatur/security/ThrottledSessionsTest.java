@@ -1,6 +1,7 @@
 package com.imprimatur.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.imprimatur.support.Api;
 import com.imprimatur.support.IntegrationTest;
@@ -201,6 +202,22 @@ class ThrottledSessionsTest extends IntegrationTest {
             assertThat(sessions.findById(id)).isNull();
             return null;
         });
+    }
+
+    /**
+     * The store reads without a transaction of its own (one statement each), so its writes must bring
+     * their own: a session whose attribute cannot be stored leaves no row behind, on the product's store.
+     */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aSessionThatCannotBeStoredWholeIsNotStoredAtAll() {
+        SessionRepository<Session> product = (SessionRepository) sessionStore;
+        Session session = product.createSession();
+        session.setAttribute("fine", "a string");
+        session.setAttribute("unstorable", new Object()); // not serialisable: fails after the session's row is inserted
+        assertThatThrownBy(() -> product.save(session)).isInstanceOf(RuntimeException.class);
+        assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION where SESSION_ID = ?", Integer.class, session.getId()))
+                .as("the session's row, inserted before its attributes failed").isZero();
     }
 
     private long lastAccess(String principal) {

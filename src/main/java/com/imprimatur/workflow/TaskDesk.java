@@ -311,7 +311,9 @@ public class TaskDesk {
     private Facts visibleTask(StaffMember caller, String taskId) {
         // the nested calls join this command's context: the task is read once, then found in its cache
         Facts task = commands.execute(context -> {
-            Task found = tasks.createTaskQuery().taskId(taskId).singleResult();
+            // by its primary key (a task query builds a dynamic statement for every call, and it was
+            // the desk's most expensive read)
+            Task found = context.getTaskManager().findTaskById(taskId);
             if (found == null) {
                 return null;
             }

@@ -30,14 +30,16 @@ public class ArticleService {
 
     private final Articles articles;
     private final Revisions revisions;
+    private final RevisionMemory memory;
     private final ReviewRoute route;
     private final AuditTrail audit;
     private final WebhookOutbox webhooks;
     private final Notifications notifications;
 
     ArticleService(Articles articles, Revisions revisions, ReviewRoute route, AuditTrail audit, WebhookOutbox webhooks,
-            Notifications notifications) {
+            Notifications notifications, RevisionMemory memory) {
         this.articles = articles;
+        this.memory = memory;
         this.revisions = revisions;
         this.route = route;
         this.audit = audit;
@@ -150,8 +152,14 @@ public class ArticleService {
     /** For other modules, which check access themselves or act for the engine. */
     @Transactional(readOnly = true)
     public RevisionView revision(long articleId, int number) {
-        return revisions.findByArticleIdAndNumber(articleId, number).map(Revision::view)
+        RevisionView known = memory.get(articleId, number);
+        if (known != null) {
+            return known;
+        }
+        RevisionView read = revisions.findByArticleIdAndNumber(articleId, number).map(Revision::view)
                 .orElseThrow(() -> Problem.notFound("Revision " + number + " of article " + articleId));
+        memory.remember(read);
+        return read;
     }
 
     /** Whether the caller may submit the article's next revision: one of its authors, or an editor (404 unless visible). */

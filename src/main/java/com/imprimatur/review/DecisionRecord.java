@@ -83,6 +83,10 @@ class DecisionRecord {
         return actor;
     }
 
+    String decision() {
+        return decision;
+    }
+
     Instant decidedAt() {
         return decidedAt;
     }

@@ -1,7 +1,6 @@
 package com.imprimatur.review;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -14,7 +13,4 @@ interface Decisions extends JpaRepository<DecisionRecord, Long> {
     @Query("select d from DecisionRecord d where d.revisionId = :revisionId and d.taskKey = :taskKey order by d.decidedAt desc")
     List<DecisionRecord> findByRevisionIdAndTaskKeyOrderByDecidedAtDesc(@Param("revisionId") long revisionId,
             @Param("taskKey") String taskKey);
-
-    Optional<DecisionRecord> findFirstByRevisionIdAndTaskKeyAndDecisionOrderByDecidedAtDesc(long revisionId, String taskKey,
-            String decision);
 }

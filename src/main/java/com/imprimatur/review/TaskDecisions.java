@@ -119,8 +119,9 @@ public class TaskDecisions {
     @Transactional(readOnly = true)
     public Optional<Approval> medicalApproval(long articleId, int revision) {
         long revisionId = articles.revision(articleId, revision).id();
-        return decisions.findFirstByRevisionIdAndTaskKeyAndDecisionOrderByDecidedAtDesc(revisionId,
-                        TaskKind.MEDICAL_REVIEW.key(), Decision.APPROVE.name())
+        // the written-out query of the fact-check (a derived one is interpreted afresh on every call)
+        return decisions.findByRevisionIdAndTaskKeyOrderByDecidedAtDesc(revisionId, TaskKind.MEDICAL_REVIEW.key()).stream()
+                .filter(d -> Decision.APPROVE.is(d.decision())).findFirst()
                 .map(d -> new Approval(d.actor(), d.decidedAt()));
     }
 }

@@ -1,0 +1,64 @@
+package com.imprimatur.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.imprimatur.support.IntegrationTest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Revisions are remembered once read, but never one read by a transaction that rolled back. */
+class RevisionMemoryTest extends IntegrationTest {
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private long article() {
+        String slug = "memory-" + UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into article (slug, created_by, created_at, status, current_revision) values (?, 'writer', ?, 'IN_REVIEW', 1)",
+                slug, now);
+        return jdbc.queryForObject("select id from article where slug = ?", Long.class, slug);
+    }
+
+    private void revision(long article, int number, String body) {
+        jdbc.update("insert into revision (article_id, number, title, summary, body, created_by, created_at, content_sha256)"
+                + " values (?, ?, 'Memory', 'Memory', ?, 'writer', ?, ?)", article, number, body, Timestamp.from(Instant.now()),
+                "0".repeat(64));
+    }
+
+    @Test
+    void aRevisionReadInATransactionThatRolledBackIsNotRemembered() {
+        long article = article();
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            revision(article, 1, "The draft whose transaction fails.");
+            assertThat(articles.revision(article, 1).body()).isEqualTo("The draft whose transaction fails.");
+            throw new IllegalStateException("the submission failed after reading its revision");
+        })).hasMessageContaining("failed");
+        // the number is given to the revision written next
+        revision(article, 1, "The revision that was written.");
+        assertThat(articles.revision(article, 1).body()).isEqualTo("The revision that was written.");
+    }
+
+    @Test
+    void aCommittedRevisionIsReadOnceAndThenRemembered() {
+        long article = article();
+        revision(article, 1, "Sleep hygiene for shift workers.");
+        assertThat(articles.revision(article, 1).body()).isEqualTo("Sleep hygiene for shift workers.");
+        // revisions never change; were one changed behind the product's back, the remembered copy shows it was not read again
+        jdbc.update("update revision set body = 'changed outside' where article_id = ? and number = 1", article);
+        assertThat(articles.revision(article, 1).body()).isEqualTo("Sleep hygiene for shift workers.");
+    }
+}

@@ -7,6 +7,7 @@
 # Prints cycles/s, the ratio to (a), p50/p95/p99 per call, CPU per cycle (JVM, MariaDB), SQL per cycle;
 # writes target/bench/route-bare.json and target/bench/route-http.json.
 #   bench/route.sh [--seconds=25] [--clients=1,4,8] [--modes=session,token] [--jfr]
+# JAR=<path> runs another build of the node (an A/B against an older commit, say).
 # WARMUP=<seconds> before the first phase (default 10; the JIT needs more on a slow machine).
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password); uses the databases imprimatur_route_bare and
 # imprimatur_route, dropped and made afresh. Port 18180. SKIP_BUILD=1 reuses the last build.
@@ -28,7 +29,7 @@ OUT=target/bench
 mkdir -p $OUT
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q -DskipTests package
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-JAR=$(ls target/imprimatur-*.jar | grep -v original | head -1)
+JAR=${JAR:-$(ls target/imprimatur-*.jar | grep -v original | head -1)}
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 DB_PORT=${DB_PORT:-3306}
 fresh() { mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists $1; create database $1 character set utf8mb4 collate utf8mb4_unicode_ci"; }

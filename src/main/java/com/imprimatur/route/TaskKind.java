@@ -53,6 +53,14 @@ public enum TaskKind {
         return key;
     }
 
+    /**
+     * Whether the task belongs to an article's review cycle (article-review.bpmn), not to the triage
+     * of a reader's report ({@code RouteModelTest} checks it against the models).
+     */
+    public boolean ofTheReviewCycle() {
+        return this != TRIAGE_REPORT;
+    }
+
     /** The BPMN user task's name: what the queues and screens call it. */
     public String title() {
         return title;

@@ -4,7 +4,6 @@ import com.imprimatur.route.TaskKind;
 import com.imprimatur.article.ReviewRoute;
 import com.imprimatur.article.RevisionView;
 import com.imprimatur.audit.AuditTrail;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.stereotype.Component;
 
 /** The article module's view of the route, played on the engine. One open cycle per article, keyed by its id. */
@@ -25,11 +24,13 @@ class CamundaReviewRoute implements ReviewRoute {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final AuditTrail audit;
+    private final TaskQueue queue;
 
-    CamundaReviewRoute(RuntimeService runtime, TaskService tasks, AuditTrail audit) {
+    CamundaReviewRoute(RuntimeService runtime, TaskService tasks, AuditTrail audit, TaskQueue queue) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.audit = audit;
+        this.queue = queue;
     }
 
     @Override
@@ -39,9 +40,9 @@ class CamundaReviewRoute implements ReviewRoute {
 
     @Override
     public void revisionSubmitted(RevisionView revision) {
-        Task revise = reviseTask(revision.articleId());
+        String revise = reviseTask(revision.articleId());
         if (revise != null) {
-            tasks.complete(revise.getId(), revisionVariables(revision));
+            tasks.complete(revise, revisionVariables(revision));
             return;
         }
         if (cycleOpen(revision.articleId())) {
@@ -69,19 +70,19 @@ class CamundaReviewRoute implements ReviewRoute {
         return cycle;
     }
 
-    /** Read in two queries that both tolerate the cycle ending between them: then there is no open cycle. */
+    /** Read in two statements that both tolerate the cycle ending between them: then there is no open cycle. */
     @Override
     public Optional<Cycle> openCycle(long articleId) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .processInstanceBusinessKey(String.valueOf(articleId)).singleResult();
+        ProcessInstance instance = cycleOf(articleId);
         if (instance == null) {
             return Optional.empty();
         }
-        Map<String, Object> vars = new HashMap<>();
-        runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId())
-                .variableNameIn(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE).list().stream()
-                .filter(v -> instance.getId().equals(v.getExecutionId()))
-                .forEach(v -> vars.put(v.getName(), v.getValue()));
+        Map<String, Object> vars;
+        try {
+            vars = runtime.getVariablesLocal(instance.getId(), List.of(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE));
+        } catch (NullValueException ended) {
+            return Optional.empty();
+        }
         if (!(vars.get(ProcessVariables.REVISION) instanceof Number revision)) {
             return Optional.empty();
         }
@@ -89,6 +90,19 @@ class CamundaReviewRoute implements ReviewRoute {
         return Optional.of(new Cycle(instance.getId(), revision.intValue(),
                 because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because.toString())));
     }
+
+    /**
+     * The article's open cycle, if any: its process instance found on the business key's index. A
+     * native query, because the engine's process-instance query builds its statement from dozens of
+     * optional criteria on every call (the most expensive read of the article view).
+     */
+    private ProcessInstance cycleOf(long articleId) {
+        return runtime.createNativeProcessInstanceQuery().sql(CYCLE_BY_ARTICLE)
+                .parameter("article", String.valueOf(articleId)).parameter("process", ProcessVariables.PROCESS_KEY).singleResult();
+    }
+
+    private static final String CYCLE_BY_ARTICLE = "select E.* from ACT_RU_EXECUTION E join ACT_RE_PROCDEF D on D.ID_ = E.PROC_DEF_ID_"
+            + " where E.BUSINESS_KEY_ = #{article} and E.PARENT_ID_ is null and D.KEY_ = #{process}";
 
     private String start(RevisionView revision, CycleReason because) {
         Map<String, Object> variables = revisionVariables(revision);
@@ -106,34 +120,26 @@ class CamundaReviewRoute implements ReviewRoute {
         return variables;
     }
 
-    /** The open tasks with their cycle's revision; a task whose cycle ended while this was read is left out. */
+    /**
+     * The open tasks of the article's cycle, from the queues' read model (kept in step with the engine
+     * in its own transactions, {@link TaskQueueListener}): one statement on the article's index. A
+     * task carries the revision its cycle had when it was created; a cycle's revision changes only
+     * when its "revise" task completes, which ends that task, so the two agree.
+     */
     @Override
     public List<OpenTask> openTasks(long articleId) {
-        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(articleId))
-                .processDefinitionKey(ProcessVariables.PROCESS_KEY).list();
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Integer> revisions = new HashMap<>();
-        runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(open.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
-                .variableName(ProcessVariables.REVISION).list().stream()
-                .filter(v -> v.getExecutionId().equals(v.getProcessInstanceId()) && v.getValue() instanceof Number)
-                .forEach(v -> revisions.put(v.getProcessInstanceId(), ((Number) v.getValue()).intValue()));
-        return open.stream().filter(t -> revisions.containsKey(t.getProcessInstanceId()))
-                .sorted(Comparator.comparing(Task::getCreateTime)).map(t -> new OpenTask(t.getId(),
-                t.getTaskDefinitionKey(), t.getName(), revisions.get(t.getProcessInstanceId()), t.getAssignee(),
-                t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
+        return queue.ofArticle(articleId).stream().filter(t -> TaskKind.ofKey(t.key()).map(TaskKind::ofTheReviewCycle).orElse(false))
+                .map(t -> new OpenTask(t.id(), t.key(), t.name(), t.revision(), t.assignee(), t.created(), t.due())).toList();
     }
 
     private boolean cycleOpen(long articleId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .processInstanceBusinessKey(String.valueOf(articleId)).count() > 0;
+        return cycleOf(articleId) != null;
     }
 
-    private Task reviseTask(long articleId) {
-        return tasks.createTaskQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .processInstanceBusinessKey(String.valueOf(articleId)).taskDefinitionKey(TaskKind.REVISE.key()).singleResult();
+    /** The id of the writer's open "revise" task, or null (from the read model, as {@link #openTasks}). */
+    private String reviseTask(long articleId) {
+        return queue.ofArticle(articleId).stream().filter(t -> TaskKind.REVISE.is(t.key())).map(TaskQueue.Entry::id)
+                .findFirst().orElse(null);
     }
 
     /**

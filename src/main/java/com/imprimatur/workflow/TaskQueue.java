@@ -72,6 +72,12 @@ class TaskQueue {
         jdbc.update("delete from task_queue where task_id = :id", new MapSqlParameterSource("id", taskId));
     }
 
+    /** An article's open tasks, oldest first (one statement on the article's index). */
+    List<Entry> ofArticle(long articleId) {
+        return jdbc.query("select " + COLUMNS + " from task_queue q where q.article_id = :article order by created, task_id",
+                new MapSqlParameterSource("article", articleId), TaskQueue::entry);
+    }
+
     /** A page of the queue in display order. */
     List<Entry> page(Filter filter, int offset, int limit) {
         if (filter.kind() != Filter.Kind.ASSIGNED && filter.groups().isEmpty()) {

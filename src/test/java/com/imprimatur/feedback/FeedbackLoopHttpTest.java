@@ -103,6 +103,10 @@ class FeedbackLoopHttpTest extends IntegrationTest {
         JsonNode task = find(api.get("editor", "/api/tasks?queue=available").json(), triage);
         assertThat(task.get("reportId").asText()).isEqualTo(reportId);
         assertThat(task.get("revision").asInt()).isEqualTo(1);
+        // a triage is no review cycle: the article shows neither a cycle nor the triage among its open tasks
+        JsonNode beforeTriage = desk.article("editor", id);
+        assertThat(beforeTriage.hasNonNull("cycle")).as(beforeTriage.toString()).isFalse();
+        assertThat(beforeTriage.path("openTasks")).isEmpty();
         desk.claim("editor", triage);
         Api.Answer reopened = api.post("editor", "/api/tasks/" + triage + "/complete", Desk.decision("REOPEN_REVIEW", null));
         assertThat(reopened.status()).as(reopened.text()).isEqualTo(200);
@@ -110,6 +114,9 @@ class FeedbackLoopHttpTest extends IntegrationTest {
         JsonNode article = desk.article("editor", id);
         assertThat(article.get("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(article.get("cycle").get("openedBecause").asText()).isEqualTo("READER_REPORT");
+        assertThat(article.get("cycle").get("revision").asInt()).isEqualTo(1);
+        assertThat(article.get("openTasks").findValuesAsText("key")).containsExactly("medicalReview");
+        assertThat(article.get("openTasks").get(0).get("revision").asInt()).isEqualTo(1);
         assertThat(article.get("publishedRevision").asInt()).isEqualTo(1);
         assertThat(api.get(null, "/api/public/articles/" + slug).status()).as("stays live during re-review").isEqualTo(200);
 

@@ -64,6 +64,15 @@ class RouteModelTest {
     }
 
     @Test
+    void theKindsOfAnArticlesReviewCycleAreTheUserTasksOfItsModel() {
+        BpmnModelInstance cycle = MODELS.stream()
+                .filter(m -> m.getModelElementById(ProcessVariables.PROCESS_KEY) != null).findFirst().orElseThrow();
+        assertThat(cycle.getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(TaskKind.values()).filter(TaskKind::ofTheReviewCycle)
+                        .map(TaskKind::key).toList());
+    }
+
+    @Test
     void namesAndWhoMayTakeEachTaskAgree() {
         Set<String> groups = Arrays.stream(Role.values()).map(Role::group).collect(Collectors.toSet());
         for (TaskKind kind : TaskKind.values()) {

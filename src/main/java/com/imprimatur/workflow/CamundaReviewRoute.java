@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /** The article module's view of the route, played on the engine. One open cycle per article, keyed by its id. */
@@ -25,8 +27,11 @@ class CamundaReviewRoute implements ReviewRoute {
     private final TaskService tasks;
     private final AuditTrail audit;
     private final TaskQueue queue;
+    private final CommandExecutor commands;
 
-    CamundaReviewRoute(RuntimeService runtime, TaskService tasks, AuditTrail audit, TaskQueue queue) {
+    CamundaReviewRoute(RuntimeService runtime, TaskService tasks, AuditTrail audit, TaskQueue queue,
+            ProcessEngineConfigurationImpl engine) {
+        this.commands = engine.getCommandExecutorTxRequired();
         this.runtime = runtime;
         this.tasks = tasks;
         this.audit = audit;
@@ -70,25 +75,25 @@ class CamundaReviewRoute implements ReviewRoute {
         return cycle;
     }
 
-    /** Read in two statements that both tolerate the cycle ending between them: then there is no open cycle. */
+    /**
+     * Read in one engine command (its root execution, then that execution's own variables), so that
+     * the cycle ending meanwhile reads as no open cycle and never as a failed command.
+     */
     @Override
     public Optional<Cycle> openCycle(long articleId) {
-        ProcessInstance instance = cycleOf(articleId);
-        if (instance == null) {
-            return Optional.empty();
-        }
-        Map<String, Object> vars;
-        try {
-            vars = runtime.getVariablesLocal(instance.getId(), List.of(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE));
-        } catch (NullValueException ended) {
-            return Optional.empty();
-        }
-        if (!(vars.get(ProcessVariables.REVISION) instanceof Number revision)) {
-            return Optional.empty();
-        }
-        Object because = vars.get(ProcessVariables.OPENED_BECAUSE);
-        return Optional.of(new Cycle(instance.getId(), revision.intValue(),
-                because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because.toString())));
+        return Optional.ofNullable(commands.execute(context -> {
+            ProcessInstance instance = cycleOf(articleId);
+            ExecutionEntity root = instance == null ? null : context.getExecutionManager().findExecutionById(instance.getId());
+            if (root == null) {
+                return null;
+            }
+            if (!(root.getVariableLocal(ProcessVariables.REVISION) instanceof Number revision)) {
+                return null;
+            }
+            Object because = root.getVariableLocal(ProcessVariables.OPENED_BECAUSE);
+            return new Cycle(instance.getId(), revision.intValue(),
+                    because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because.toString()));
+        }));
     }
 
     /**

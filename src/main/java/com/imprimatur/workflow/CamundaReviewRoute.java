@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /** The article module's view of the route, played on the engine. One open cycle per article, keyed by its id. */
@@ -76,21 +75,24 @@ class CamundaReviewRoute implements ReviewRoute {
     }
 
     /**
-     * Read in one engine command (its root execution, then that execution's own variables), so that
-     * the cycle ending meanwhile reads as no open cycle and never as a failed command.
+     * Read in one engine command (its root execution, then that execution's own variables as rows),
+     * so that the cycle ending meanwhile reads as no open cycle, never as a failed command; the
+     * execution itself is not asked for its variables, which would make it look changed and write it.
      */
     @Override
     public Optional<Cycle> openCycle(long articleId) {
         return Optional.ofNullable(commands.execute(context -> {
             ProcessInstance instance = cycleOf(articleId);
-            ExecutionEntity root = instance == null ? null : context.getExecutionManager().findExecutionById(instance.getId());
-            if (root == null) {
+            if (instance == null) {
                 return null;
             }
-            if (!(root.getVariableLocal(ProcessVariables.REVISION) instanceof Number revision)) {
+            Map<String, Object> vars = new HashMap<>();
+            context.getVariableInstanceManager().findVariableInstancesByExecutionIdAndVariableNames(instance.getId(),
+                    List.of(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE)).forEach(v -> vars.put(v.getName(), v.getValue()));
+            if (!(vars.get(ProcessVariables.REVISION) instanceof Number revision)) {
                 return null;
             }
-            Object because = root.getVariableLocal(ProcessVariables.OPENED_BECAUSE);
+            Object because = vars.get(ProcessVariables.OPENED_BECAUSE);
             return new Cycle(instance.getId(), revision.intValue(),
                     because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because.toString()));
         }));

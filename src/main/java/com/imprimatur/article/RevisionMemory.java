@@ -1,5 +1,6 @@
 package com.imprimatur.article;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Revisions as the engine's paths read them, remembered. A revision never changes once written and
  * is never deleted, so what one node read stays true on every node; but a revision is remembered only
  * once the transaction that read it has committed: one read inside a transaction that then rolls back
- * was never written, and its number will be given to another revision. Up to {@link #SIZE} are kept
+ * was never written, and its number will be given to another revision. Until then the reading
+ * transaction keeps it for itself: it is read from the database once per transaction at most. Up to
+ * {@link #SIZE} are kept
  * (all are dropped when full: a first, simple bound).
  *
  * <p>A review cycle reads its revision about a dozen times (the fact-check report, the decision, the
@@ -24,21 +27,60 @@ class RevisionMemory {
 
     private final Map<String, RevisionView> views = new ConcurrentHashMap<>();
 
+    /** The revision if it is remembered, or was read earlier in this same transaction; else null. */
     RevisionView get(long articleId, int number) {
-        return views.get(key(articleId, number));
+        String key = key(articleId, number);
+        RevisionView known = views.get(key);
+        if (known == null) {
+            Pending pending = pending(false);
+            known = pending == null ? null : pending.views.get(key);
+        }
+        return known;
     }
 
     /** Remembers a revision read from the database, once (and if) the reading transaction commits. */
     void remember(RevisionView revision) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    put(revision);
-                }
-            });
-        } else {
+        Pending pending = pending(true);
+        if (pending == null) {
             put(revision);
+        } else {
+            pending.views.put(key(revision.articleId(), revision.number()), revision);
+        }
+    }
+
+    /**
+     * This transaction's revisions, kept as one of its synchronizations (which are suspended with it,
+     * so a transaction started inside it never sees them); null outside a transaction.
+     */
+    private Pending pending(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
+            if (sync instanceof Pending pending && pending.memory() == this) {
+                return pending;
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    /** The revisions one transaction read, remembered for all when it commits. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final Map<String, RevisionView> views = new HashMap<>();
+
+        RevisionMemory memory() {
+            return RevisionMemory.this;
+        }
+
+        @Override
+        public void afterCommit() {
+            views.values().forEach(RevisionMemory.this::put);
         }
     }
 

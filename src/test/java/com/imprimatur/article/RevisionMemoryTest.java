@@ -53,6 +53,20 @@ class RevisionMemoryTest extends IntegrationTest {
     }
 
     @Test
+    void withinOneTransactionARevisionIsReadOnceAndNothingOfItOutlivesARollback() {
+        long article = article();
+        revision(article, 1, "Hay fever and antihistamines.");
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            assertThat(articles.revision(article, 1).body()).isEqualTo("Hay fever and antihistamines.");
+            jdbc.update("update revision set body = 'changed in this transaction' where article_id = ? and number = 1", article);
+            assertThat(articles.revision(article, 1).body()).as("the second read in one transaction").isEqualTo("Hay fever and antihistamines.");
+            s.setRollbackOnly();
+        });
+        jdbc.update("update revision set body = 'changed after the rollback' where article_id = ? and number = 1", article);
+        assertThat(articles.revision(article, 1).body()).isEqualTo("changed after the rollback");
+    }
+
+    @Test
     void aCommittedRevisionIsReadOnceAndThenRemembered() {
         long article = article();
         revision(article, 1, "Sleep hygiene for shift workers.");

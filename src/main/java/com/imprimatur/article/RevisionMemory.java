@@ -13,8 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * once the transaction that read it has committed: one read inside a transaction that then rolls back
  * was never written, and its number will be given to another revision. Until then the reading
  * transaction keeps it for itself: it is read from the database once per transaction at most. Up to
- * {@link #SIZE} are kept
- * (all are dropped when full: a first, simple bound).
+ * {@link #SIZE} are kept,
+ * and at most {@link #CHARACTERS} characters of them (all are dropped when either is reached: a first,
+ * simple bound; a revision longer than a sixteenth of that is not kept at all). A data migration that
+ * rewrote revisions would need every node restarted.
  *
  * <p>A review cycle reads its revision about a dozen times (the fact-check report, the decision, the
  * approval, the plagiarism check, the publication), each a query for the row, its references and its
@@ -24,8 +26,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RevisionMemory {
 
     static final int SIZE = 512;
+    /** At most this many characters of revisions (about 8 MB of heap), whatever their number. */
+    static final long CHARACTERS = 4_000_000;
 
     private final Map<String, RevisionView> views = new ConcurrentHashMap<>();
+    private long characters;
 
     /** The revision if it is remembered, or was read earlier in this same transaction; else null. */
     RevisionView get(long articleId, int number) {
@@ -84,11 +89,28 @@ class RevisionMemory {
         }
     }
 
-    private void put(RevisionView revision) {
-        if (views.size() >= SIZE) {
-            views.clear();
+    private synchronized void put(RevisionView revision) {
+        long weight = weight(revision);
+        if (weight > CHARACTERS / 16) {
+            return; // a very long revision is read from the database each time rather than crowd out the rest
         }
-        views.put(key(revision.articleId(), revision.number()), revision);
+        if (views.size() >= SIZE || characters + weight > CHARACTERS) {
+            views.clear();
+            characters = 0;
+        }
+        if (views.put(key(revision.articleId(), revision.number()), revision) == null) {
+            characters += weight;
+        }
+    }
+
+    /** Roughly the characters a remembered revision holds (its body and summary dominate). */
+    private static long weight(RevisionView revision) {
+        return length(revision.body()) + length(revision.summary()) + length(revision.title())
+                + 200L * revision.references().size() + 64L * revision.authors().size();
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private static String key(long articleId, int number) {

@@ -43,8 +43,9 @@ public class PlagiarismCorpus {
      * indexed revision stays as it is). The fingerprints are computed now; the index's writer lock is
      * taken and the buckets written at the last moment before the commit, just before the audit chain
      * is appended ({@link #WRITE_ORDER}), so that the lock, which serialises every node's publications,
-     * is held for the index write and the commit alone and not while the engine finishes the publishing
-     * job. A failure there still rolls the publication back.
+     * is held from the index write to the commit (the flush of pending JPA changes and the audit chain's
+     * append among it) and not while the engine finishes the publishing job. A failure there still
+     * rolls the publication back.
      */
     public void published(long articleId, int revisionNumber) {
         RevisionView revision = articles.revision(articleId, revisionNumber);

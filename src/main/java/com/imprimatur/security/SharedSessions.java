@@ -64,18 +64,23 @@ class SharedSessions {
 
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JdbcIndexedSessionRepository store
-                        ? new ThrottledSessions(store, touchEvery, new OwnTransaction(transactions)) : bean;
+                return bean instanceof JdbcIndexedSessionRepository store ? new ThrottledSessions(store, touchEvery,
+                        new OwnTransaction(transactions, TransactionDefinition.PROPAGATION_REQUIRES_NEW),
+                        new OwnTransaction(transactions, TransactionDefinition.PROPAGATION_NOT_SUPPORTED)) : bean;
             }
         };
     }
 
-    /** A new transaction per call (as Spring Session's own), its manager looked up at the first write. */
-    private record OwnTransaction(ObjectProvider<PlatformTransactionManager> transactions) implements TransactionOperations {
+    /**
+     * Runs each call apart from the caller's transaction: in a new one (the writes, as Spring Session's
+     * own) or in none (the reads); the manager is looked up at the first call.
+     */
+    private record OwnTransaction(ObjectProvider<PlatformTransactionManager> transactions, int propagation)
+            implements TransactionOperations {
         @Override
         public <T> T execute(TransactionCallback<T> action) {
             TransactionTemplate template = new TransactionTemplate(transactions.getObject());
-            template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            template.setPropagationBehavior(propagation);
             return template.execute(action);
         }
     }

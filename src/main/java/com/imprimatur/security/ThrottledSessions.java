@@ -44,22 +44,26 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
     private final FindByIndexNameSessionRepository<Session> store;
     private final Duration touchEvery;
     private final TransactionOperations writes;
+    private final TransactionOperations reads;
 
-    /** A store that runs every operation in its own transaction (as Spring Session's does by default). */
+    /** A store that brings its own transactions (as Spring Session's does by default): nothing added around its calls. */
     ThrottledSessions(FindByIndexNameSessionRepository<? extends Session> store, Duration touchEvery) {
-        this(store, touchEvery, TransactionOperations.withoutTransaction());
+        this(store, touchEvery, TransactionOperations.withoutTransaction(), TransactionOperations.withoutTransaction());
     }
 
     /**
-     * A store that runs its reads without a transaction (each is one statement), wrapped so that its
-     * writes (a session's row and its attributes, several statements) run in {@code writes}.
-     * Every session handed to the store's {@code save} is one it made or found itself.
+     * A store that runs without transactions of its own, wrapped so that its writes (a session's row
+     * and its attributes, several statements) run in {@code writes} and its reads (one statement, and
+     * the delete of a session found expired) in {@code reads}, apart from any transaction the caller
+     * has open. Every session handed to the store's {@code save} is one it made or found itself.
      */
     @SuppressWarnings("unchecked")
-    ThrottledSessions(FindByIndexNameSessionRepository<? extends Session> store, Duration touchEvery, TransactionOperations writes) {
+    ThrottledSessions(FindByIndexNameSessionRepository<? extends Session> store, Duration touchEvery, TransactionOperations writes,
+            TransactionOperations reads) {
         this.store = (FindByIndexNameSessionRepository<Session>) store;
         this.touchEvery = touchEvery;
         this.writes = writes;
+        this.reads = reads;
     }
 
     @Override
@@ -83,7 +87,7 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
         if (session != null && session.getId().equals(id)) {
             return session.isExpired() ? null : session;
         }
-        Session found = store.findById(id);
+        Session found = reads.execute(status -> store.findById(id));
         return found == null ? null : held(new Throttled(found, false));
     }
 
@@ -142,7 +146,8 @@ final class ThrottledSessions implements FindByIndexNameSessionRepository<Sessio
     @Override
     public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
         Map<String, Session> found = new LinkedHashMap<>();
-        store.findByIndexNameAndIndexValue(indexName, indexValue).forEach((id, s) -> found.put(id, new Throttled(s, false)));
+        reads.execute(status -> store.findByIndexNameAndIndexValue(indexName, indexValue))
+                .forEach((id, s) -> found.put(id, new Throttled(s, false)));
         return found;
     }
 

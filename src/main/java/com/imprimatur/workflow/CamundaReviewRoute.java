@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -44,15 +45,15 @@ class CamundaReviewRoute implements ReviewRoute {
 
     @Override
     public void revisionSubmitted(RevisionView revision) {
-        String revise = reviseTask(revision.articleId());
-        if (revise != null) {
-            tasks.complete(revise, revisionVariables(revision));
+        if (!cycleOpen(revision.articleId())) {
+            start(revision, CycleReason.SUBMISSION);
             return;
         }
-        if (cycleOpen(revision.articleId())) {
+        String revise = reviseTask(revision.articleId());
+        if (revise == null) {
             throw new IllegalStateException("Article " + revision.articleId() + " already has an open cycle");
         }
-        start(revision, CycleReason.SUBMISSION);
+        tasks.complete(revise, revisionVariables(revision));
     }
 
     /**
@@ -143,10 +144,20 @@ class CamundaReviewRoute implements ReviewRoute {
         return cycleOf(articleId) != null;
     }
 
-    /** The id of the writer's open "revise" task, or null (from the read model, as {@link #openTasks}). */
+    /**
+     * The id of the writer's open "revise" task in the article's open cycle, or null: from the read
+     * model, as {@link #openTasks}; asked of the engine only when the read model has none (a cycle
+     * started outside the product, whose tasks carry no article id and so are not in the queues).
+     */
     private String reviseTask(long articleId) {
-        return queue.ofArticle(articleId).stream().filter(t -> TaskKind.REVISE.is(t.key())).map(TaskQueue.Entry::id)
+        String fromQueue = queue.ofArticle(articleId).stream().filter(t -> TaskKind.REVISE.is(t.key())).map(TaskQueue.Entry::id)
                 .findFirst().orElse(null);
+        if (fromQueue != null) {
+            return fromQueue;
+        }
+        Task fromEngine = tasks.createTaskQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(String.valueOf(articleId)).taskDefinitionKey(TaskKind.REVISE.key()).singleResult();
+        return fromEngine == null ? null : fromEngine.getId();
     }
 
     /**

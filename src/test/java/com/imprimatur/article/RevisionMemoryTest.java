@@ -67,6 +67,16 @@ class RevisionMemoryTest extends IntegrationTest {
     }
 
     @Test
+    void aVeryLongRevisionIsNotKeptToCrowdOutTheRest() {
+        long article = article();
+        String longBody = "Long text about vitamin D. ".repeat((int) (RevisionMemory.CHARACTERS / 16 / 27) + 10);
+        revision(article, 1, longBody);
+        assertThat(articles.revision(article, 1).body()).isEqualTo(longBody);
+        jdbc.update("update revision set body = 'read again' where article_id = ? and number = 1", article);
+        assertThat(articles.revision(article, 1).body()).isEqualTo("read again");
+    }
+
+    @Test
     void aCommittedRevisionIsReadOnceAndThenRemembered() {
         long article = article();
         revision(article, 1, "Sleep hygiene for shift workers.");

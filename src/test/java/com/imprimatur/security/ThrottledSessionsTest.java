@@ -20,7 +20,9 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,6 +49,10 @@ class ThrottledSessionsTest extends IntegrationTest {
     @Test
     void everySessionGoesThroughTheThrottle() {
         assertThat(sessionStore).isInstanceOf(ThrottledSessions.class);
+        // and the JDBC store under it runs no transaction of its own (a commit per request's read); the wrapper brings them
+        Object jdbcStore = ReflectionTestUtils.getField(sessionStore, "store");
+        assertThat(jdbcStore).isInstanceOf(JdbcIndexedSessionRepository.class);
+        assertThat(ReflectionTestUtils.getField(jdbcStore, "transactionOperations")).isSameAs(TransactionOperations.withoutTransaction());
     }
 
     @Test

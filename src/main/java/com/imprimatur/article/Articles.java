@@ -8,9 +8,12 @@ import org.springframework.data.repository.query.Param;
 
 interface Articles extends JpaRepository<Article, Long> {
 
-    boolean existsBySlug(String slug);
+    /** Written out (as the queries below): Hibernate keeps the plan of a query string, not of a derived query. */
+    @Query("select count(a) > 0 from Article a where a.slug = :slug")
+    boolean existsBySlug(@Param("slug") String slug);
 
-    Optional<Article> findBySlug(String slug);
+    @Query("select a from Article a where a.slug = :slug")
+    Optional<Article> findBySlug(@Param("slug") String slug);
 
     @Query("""
             select distinct a from Article a where a.createdBy = :user

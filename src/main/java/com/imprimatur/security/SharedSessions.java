@@ -73,15 +73,29 @@ class SharedSessions {
 
     /**
      * Runs each call apart from the caller's transaction: in a new one (the writes, as Spring Session's
-     * own) or in none (the reads); the manager is looked up at the first call.
+     * own) or in none (the reads). The template is made at the first call (the transaction manager
+     * does not exist yet when the store is wrapped) and then kept: the reads run on every request.
      */
-    private record OwnTransaction(ObjectProvider<PlatformTransactionManager> transactions, int propagation)
-            implements TransactionOperations {
+    private static final class OwnTransaction implements TransactionOperations {
+
+        private final ObjectProvider<PlatformTransactionManager> transactions;
+        private final int propagation;
+        private volatile TransactionTemplate template;
+
+        OwnTransaction(ObjectProvider<PlatformTransactionManager> transactions, int propagation) {
+            this.transactions = transactions;
+            this.propagation = propagation;
+        }
+
         @Override
         public <T> T execute(TransactionCallback<T> action) {
-            TransactionTemplate template = new TransactionTemplate(transactions.getObject());
-            template.setPropagationBehavior(propagation);
-            return template.execute(action);
+            TransactionTemplate made = template;
+            if (made == null) {
+                made = new TransactionTemplate(transactions.getObject());
+                made.setPropagationBehavior(propagation);
+                template = made;
+            }
+            return made.execute(action);
         }
     }
 

@@ -65,7 +65,7 @@ public class Staff {
     }
 
     /**
-     * Whether {@code username} (canonical) is an enabled user holding one of these roles, read now from
+     * Whether {@code username} (as its canonical name) is an enabled user holding one of these roles, read now from
      * the shared store (one indexed query, nothing cached: a role taken away or a user disabled on any
      * node counts at once).
      */
@@ -77,7 +77,7 @@ public class Staff {
         // flushes the session before it; this runs on every assignment and completion. (So a change
         // to the user made through JPA in this same transaction and not yet flushed is not seen.)
         List<Object> args = new ArrayList<>(roles.size() + 1);
-        args.add(username);
+        args.add(UserName.canonical(username));
         roles.forEach(role -> args.add(role.name()));
         Integer n = jdbc.queryForObject("select count(*) from app_user u join app_user_role r on r.username = u.username"
                 + " where u.username = ? and u.enabled = true and r.role in (" + marks(roles.size()) + ")", Integer.class, args.toArray());

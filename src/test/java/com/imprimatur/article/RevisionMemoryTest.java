@@ -3,10 +3,8 @@ package com.imprimatur.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.imprimatur.support.ArticleRows;
 import com.imprimatur.support.IntegrationTest;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,17 +24,11 @@ class RevisionMemoryTest extends IntegrationTest {
     PlatformTransactionManager transactions;
 
     private long article() {
-        String slug = "memory-" + UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into article (slug, created_by, created_at, status, current_revision) values (?, 'writer', ?, 'IN_REVIEW', 1)",
-                slug, now);
-        return jdbc.queryForObject("select id from article where slug = ?", Long.class, slug);
+        return new ArticleRows(jdbc).article("memory", false);
     }
 
     private void revision(long article, int number, String body) {
-        jdbc.update("insert into revision (article_id, number, title, summary, body, created_by, created_at, content_sha256)"
-                + " values (?, ?, 'Memory', 'Memory', ?, 'writer', ?, ?)", article, number, body, Timestamp.from(Instant.now()),
-                "0".repeat(64));
+        new ArticleRows(jdbc).revision(article, number, body);
     }
 
     @Test

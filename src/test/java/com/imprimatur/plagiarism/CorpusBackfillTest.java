@@ -2,12 +2,10 @@ package com.imprimatur.plagiarism;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.imprimatur.support.ArticleRows;
 import com.imprimatur.support.IntegrationTest;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,16 +20,10 @@ class CorpusBackfillTest extends IntegrationTest {
     @Autowired
     PlagiarismCorpus corpus;
 
-    /** Inserts an article whose revision 1 is published (as seeded or pre-index data would be); returns the revision id. */
+    /** An article whose revision 1 is published (as seeded or pre-index data would be); returns the revision id. */
     private long publishedRevisionOutsideTheIndex(String body) {
-        String slug = "backfill-" + UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into article (slug, created_by, created_at, status, current_revision, published_revision, published_at)"
-                + " values (?, 'writer', ?, 'PUBLISHED', 1, 1, ?)", slug, now, now);
-        long article = jdbc.queryForObject("select id from article where slug = ?", Long.class, slug);
-        jdbc.update("insert into revision (article_id, number, title, summary, body, created_by, created_at, content_sha256)"
-                + " values (?, 1, 'Backfill', 'Backfill', ?, 'writer', ?, ?)", article, body, now, "0".repeat(64));
-        return jdbc.queryForObject("select id from revision where article_id = ?", Long.class, article);
+        ArticleRows rows = new ArticleRows(jdbc);
+        return rows.revision(rows.article("backfill", true), 1, body);
     }
 
     private boolean indexed(long revisionId) {

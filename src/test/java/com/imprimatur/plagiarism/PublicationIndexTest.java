@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.imprimatur.audit.AuditTrail;
+import com.imprimatur.support.ArticleRows;
 import com.imprimatur.support.IntegrationTest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,13 +43,9 @@ class PublicationIndexTest extends IntegrationTest {
 
     /** An article whose revision 1 is live (as the publisher has just marked it); returns the article id. */
     private long liveArticle(String body) {
-        String slug = "index-late-" + UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into article (slug, created_by, created_at, status, current_revision, published_revision, published_at)"
-                + " values (?, 'writer', ?, 'PUBLISHED', 1, 1, ?)", slug, now, now);
-        long article = jdbc.queryForObject("select id from article where slug = ?", Long.class, slug);
-        jdbc.update("insert into revision (article_id, number, title, summary, body, created_by, created_at, content_sha256)"
-                + " values (?, 1, 'Late index', 'Late index', ?, 'writer', ?, ?)", article, body, now, "0".repeat(64));
+        ArticleRows rows = new ArticleRows(jdbc);
+        long article = rows.article("index-late", true);
+        rows.revision(article, 1, body);
         return article;
     }
 

@@ -57,6 +57,7 @@ class StaffTest extends IntegrationTest {
         String reviewer = someone(EnumSet.of(Role.MEDICAL_REVIEWER, Role.WRITER));
 
         assertThat(staff.activeIn(reviewer, List.of(Role.MEDICAL_REVIEWER))).isTrue();
+        assertThat(staff.activeIn("  " + reviewer.toUpperCase() + " ", List.of(Role.MEDICAL_REVIEWER))).as("another spelling").isTrue();
         assertThat(staff.activeIn(reviewer, List.of(Role.EDITOR, Role.WRITER))).isTrue();
         assertThat(staff.activeIn(reviewer, List.of(Role.EDITOR))).isFalse();
         assertThat(staff.activeIn(reviewer, List.of())).isFalse();

@@ -7,6 +7,8 @@ import com.imprimatur.problem.Problem;
 import com.imprimatur.staff.Role;
 import com.imprimatur.staff.StaffMember;
 import com.imprimatur.webhook.WebhookOutbox;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +37,12 @@ public class ArticleService {
     private final AuditTrail audit;
     private final WebhookOutbox webhooks;
     private final Notifications notifications;
+    private final EntityManager entities;
 
     ArticleService(Articles articles, Revisions revisions, ReviewRoute route, AuditTrail audit, WebhookOutbox webhooks,
-            Notifications notifications, RevisionMemory memory) {
+            Notifications notifications, RevisionMemory memory, EntityManager entities) {
         this.articles = articles;
+        this.entities = entities;
         this.memory = memory;
         this.revisions = revisions;
         this.route = route;
@@ -62,7 +66,7 @@ public class ArticleService {
 
     /** An author or an editor submits the next revision: 409 while the open cycle is not waiting for one. */
     public ArticleView submit(StaffMember caller, long articleId, RevisionContent content) {
-        Article article = visibleArticle(caller, articleId);
+        Article article = locked(visibleArticle(caller, articleId));
         List<Revision> history = revisions.findByArticleIdOrderByNumber(articleId);
         Revision latest = history.get(history.size() - 1);
         boolean author = isAuthor(article, history, caller.username());
@@ -84,7 +88,7 @@ public class ArticleService {
      * cycle's id. 409 when nothing of the article is published, or when an editor withdrew it.
      */
     public String reopenReview(long articleId, ReviewRoute.CycleReason because) {
-        Article article = article(articleId);
+        Article article = locked(article(articleId));
         if (article.publishedRevision() == null) {
             throw Problem.conflict("not-published", "Article " + articleId + " has no published revision to re-review.");
         }
@@ -304,6 +308,16 @@ public class ArticleService {
 
     private Article article(long articleId) {
         return articles.findById(articleId).orElseThrow(() -> Problem.notFound("Article " + articleId));
+    }
+
+    /**
+     * The article read again with its row locked until the commit, so that two reopens or two
+     * submissions at once, on any nodes, are taken one after the other: the second sees the cycle the
+     * first opened (READ COMMITTED reads it once the first has committed) instead of opening another.
+     */
+    private Article locked(Article article) {
+        entities.refresh(article, LockModeType.PESSIMISTIC_WRITE);
+        return article;
     }
 
     private Article visibleArticle(StaffMember caller, long articleId) {

@@ -480,6 +480,54 @@ class FeedbackLoopHttpTest extends IntegrationTest {
         assertThat(desk.awaitTask("reviewer", "available", "medicalReview", id)).isNotBlank();
     }
 
+    @Autowired
+    com.imprimatur.article.ArticleService articleService;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * A triage and the re-review timer (or two triages, on two nodes) reopening one article at the
+     * same moment: the second waits for the first to commit and joins its cycle; without the lock it
+     * opened a second cycle, and the article view then failed on two open cycles.
+     */
+    @Test
+    void twoReopensAtTheSameMomentShareOneCycle() throws Exception {
+        long id = published("Omega-3 and the heart").get("id").asLong();
+        java.util.concurrent.CountDownLatch firstOpened = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commitFirst = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<String> first = threads.submit(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                    .execute(status -> {
+                        String cycle = articleService.reopenReview(id, com.imprimatur.article.ReviewRoute.CycleReason.READER_REPORT);
+                        firstOpened.countDown();
+                        try {
+                            commitFirst.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return cycle;
+                    }));
+            assertThat(firstOpened.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.Future<String> second = threads.submit(
+                    () -> articleService.reopenReview(id, com.imprimatur.article.ReviewRoute.CycleReason.SCHEDULED_RE_REVIEW));
+            Thread.sleep(700);
+            assertThat(second.isDone()).as("the second reopen waits while the first is not committed").isFalse();
+            commitFirst.countDown();
+            String cycle = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(cycle);
+        } finally {
+            commitFirst.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ? and PARENT_ID_ is null",
+                Long.class, String.valueOf(id))).isEqualTo(1);
+        JsonNode article = desk.article("editor", id);
+        assertThat(article.get("cycle").get("openedBecause").asText()).isEqualTo("READER_REPORT");
+        assertThat(desk.awaitTask("reviewer", "available", "medicalReview", id)).isNotBlank();
+    }
+
     private static JsonNode find(JsonNode tasks, String id) {
         for (JsonNode task : tasks) {
             if (task.get("id").asText().equals(id)) {

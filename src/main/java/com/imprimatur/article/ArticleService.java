@@ -349,7 +349,9 @@ public class ArticleService {
             authors.add(submitter);
         }
         int number = article.nextRevision();
-        return revisions.save(new Revision(article.id(), number, content, submitter, authors));
+        Revision saved = revisions.save(new Revision(article.id(), number, content, submitter, authors));
+        memory.remember(saved.view()); // as written: kept for all once this transaction commits, never if it rolls back
+        return saved;
     }
 
     private ArticleView view(Article a, Revision current, ReviewRoute.Cycle cycle, List<ReviewRoute.OpenTask> tasks) {

@@ -29,9 +29,11 @@ public class LiveRevisions {
 
     private final JdbcClient jdbc;
     private final Map<String, String> titles = new ConcurrentHashMap<>();
+    private final RevisionMemory revisions;
 
-    LiveRevisions(JdbcClient jdbc) {
+    LiveRevisions(JdbcClient jdbc, RevisionMemory revisions) {
         this.jdbc = jdbc;
+        this.revisions = revisions;
     }
 
     /** The article's live revision; empty when it has none, {@link ArticleGone} (410) when an editor withdrew it. */
@@ -88,12 +90,18 @@ public class LiveRevisions {
      * The title of an article's revision, or empty when there is no such revision. Revisions never
      * change once written, so titles are remembered (up to {@link #TITLES} of them), but only once
      * the transaction that read them has committed: a revision read inside a transaction that then
-     * rolls back was never written, and its number will be given to another.
+     * rolls back was never written, and its number will be given to another. The revisions remembered
+     * whole ({@link RevisionMemory}) answer too, the one this transaction wrote among them.
      */
     public String title(long articleId, int number) {
         String key = articleId + "/" + number;
         String title = titles.get(key);
         if (title == null) {
+            // a revision this transaction wrote or read (a new article's queue row and notice ask for it)
+            RevisionView known = revisions.get(articleId, number);
+            if (known != null) {
+                return known.title();
+            }
             Optional<String> found = jdbc.sql("select title from revision where article_id = ? and number = ?")
                     .param(articleId).param(number).query(String.class).optional();
             if (found.isEmpty()) {

@@ -79,7 +79,7 @@ class Revision {
         this.disclosure = content.disclosure();
         this.changeNote = content.changeNote();
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored (datetime(6))
         this.contentSha256 = content.sha256();
         this.references = new ArrayList<>(content.references().stream()
                 .map(Reference::new).toList());

@@ -43,7 +43,10 @@ class RevisionMemory {
         return known;
     }
 
-    /** Remembers a revision read from the database, once (and if) the reading transaction commits. */
+    /**
+     * Remembers a revision read from the database, or just written, once (and if) the reading or
+     * writing transaction commits.
+     */
     void remember(RevisionView revision) {
         Pending pending = pending(true);
         if (pending == null) {

@@ -19,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The identity store as the rest of the application sees it. */
@@ -34,7 +35,12 @@ public class Staff {
         this.jdbc = jdbc;
     }
 
-    /** The member of staff of the current request; 401 if nobody is logged in. */
+    /**
+     * The member of staff of the current request; 401 if nobody is logged in. Read from the request's
+     * authentication alone, so it joins a transaction if there is one and opens none (every API call
+     * asks it first: the class's read-only transaction cost each call an empty transaction).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public StaffMember current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null || "anonymousUser".equals(auth.getName())) {
@@ -52,6 +58,7 @@ public class Staff {
     }
 
     /** The canonical name of whoever acts in this request; empty for readers and the engine's own jobs (never throws). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<String> currentUsername() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null || "anonymousUser".equals(auth.getName())) {

@@ -2,6 +2,7 @@ package com.imprimatur.workflow;
 
 import com.imprimatur.article.LiveRevisions;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@link TaskQueue} in step with the engine: registered on every user task by
@@ -41,13 +44,60 @@ class TaskQueueListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> queue.remove(task.getId());
-            case EVENTNAME_CREATE -> record(task);
+            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> {
+                forget(task.getId());
+                queue.remove(task.getId());
+            }
+            case EVENTNAME_CREATE -> {
+                forget(task.getId());
+                record(task);
+            }
             default -> {
-                if (!queue.changed(task.getId(), nameOf(task.getName(), task.getTaskDefinitionKey()), task.getAssignee(), instant(task.getDueDate()))) {
+                List<Object> row = Arrays.asList(nameOf(task.getName(), task.getTaskDefinitionKey()), task.getAssignee(),
+                        instant(task.getDueDate()));
+                Written written = written();
+                if (written != null && row.equals(written.rows.get(task.getId()))) {
+                    return; // a claim fires "assignment" and then "update" with the same values: written once
+                }
+                if (!queue.changed(task.getId(), (String) row.get(0), (String) row.get(1), (Instant) row.get(2))) {
                     record(task);
+                } else if (written != null) {
+                    written.rows.put(task.getId(), row);
                 }
             }
+        }
+    }
+
+    /**
+     * What this transaction last wrote to each task's row, kept as one of its synchronizations (which
+     * are suspended with it, so a transaction started inside it writes afresh); null outside one.
+     */
+    private Written written() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
+            if (sync instanceof Written written && written.listener() == this) {
+                return written;
+            }
+        }
+        Written written = new Written();
+        TransactionSynchronizationManager.registerSynchronization(written);
+        return written;
+    }
+
+    private void forget(String taskId) {
+        Written written = written();
+        if (written != null) {
+            written.rows.remove(taskId);
+        }
+    }
+
+    private final class Written implements TransactionSynchronization {
+        private final Map<String, List<Object>> rows = new HashMap<>();
+
+        TaskQueueListener listener() {
+            return TaskQueueListener.this;
         }
     }
 

@@ -60,7 +60,7 @@ public class ArticleService {
         Revision revision = addRevision(article, content, writer.username(), List.of());
         audit.record("article.created", article.id(), null, Map.of("slug", article.slug()));
         submitted(revision);
-        route.revisionSubmitted(revision.view());
+        route.firstRevision(revision.view());
         return view(article, revision, null, List.of());
     }
 

@@ -18,6 +18,13 @@ public interface ReviewRoute {
     void revisionSubmitted(RevisionView revision);
 
     /**
+     * A new article's first revision was stored: start its first cycle. A new article has no cycle
+     * to look for (its id was never a cycle's business key: a cycle started for an article that then
+     * rolled back rolled back with it).
+     */
+    void firstRevision(RevisionView revision);
+
+    /**
      * Reopens review of a published revision: starts a cycle for it, or, when the article already
      * has an open cycle, joins that one; a cycle already past medical review goes back to it, so a
      * physician always sees what reopened it. Returns the cycle's id.

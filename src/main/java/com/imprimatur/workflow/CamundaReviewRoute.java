@@ -44,6 +44,11 @@ class CamundaReviewRoute implements ReviewRoute {
     }
 
     @Override
+    public void firstRevision(RevisionView revision) {
+        start(revision, CycleReason.SUBMISSION);
+    }
+
+    @Override
     public void revisionSubmitted(RevisionView revision) {
         if (!cycleOpen(revision.articleId())) {
             start(revision, CycleReason.SUBMISSION);

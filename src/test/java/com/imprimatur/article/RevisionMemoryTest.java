@@ -31,6 +31,39 @@ class RevisionMemoryTest extends IntegrationTest {
         new ArticleRows(jdbc).revision(article, number, body);
     }
 
+    @Autowired
+    Revisions stored;
+
+    /**
+     * A new article's revision is remembered as it was written: what the memory answers must be what
+     * a read of the rows gives (the creation time as stored, to the microsecond; the references and
+     * authors in order), and nothing of a creation that rolled back is remembered.
+     */
+    @Test
+    void aWrittenRevisionIsRememberedAsTheDatabaseHoldsItAndOnlyOnceCommitted() {
+        com.imprimatur.staff.StaffMember writer = new com.imprimatur.staff.StaffMember("writer",
+                java.util.Set.of(com.imprimatur.staff.Role.WRITER));
+        RevisionContent content = new RevisionContent("Remembered as written", "A summary.", "Iron and the blood (1). More (2).",
+                java.util.List.of(new RevisionContent.Source("First source", "10.5555/memory.1", null, null),
+                        new RevisionContent.Source("Second source", null, "12345", "https://example.org/2")),
+                "No conflicts.", "first draft");
+        long rolledBack = new TransactionTemplate(transactions).execute(s -> {
+            long id = articles.create(writer, content).id();
+            s.setRollbackOnly();
+            return id;
+        });
+        assertThat(jdbc.queryForObject("select count(*) from revision where article_id = ?", Long.class, rolledBack)).isZero();
+        assertThatThrownBy(() -> articles.revision(rolledBack, 1)).as("nothing of the rolled-back creation is remembered")
+                .hasMessageContaining("Revision 1");
+
+        long article = articles.create(writer, content).id();
+        RevisionView remembered = articles.revision(article, 1);
+        RevisionView read = new TransactionTemplate(transactions).execute(s -> stored.findByArticleIdAndNumber(article, 1).orElseThrow().view());
+        assertThat(remembered).isEqualTo(read);
+        assertThat(remembered.references()).hasSize(2);
+        assertThat(remembered.authors()).containsExactly("writer");
+    }
+
     @Test
     void aRevisionReadInATransactionThatRolledBackIsNotRemembered() {
         long article = article();

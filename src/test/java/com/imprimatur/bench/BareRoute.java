@@ -38,6 +38,8 @@ public final class BareRoute {
         Map<String, String> opts = RouteLoad.options(args);
         int clients = Integer.parseInt(opts.getOrDefault("clients", "8"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "25"));
+        // as long as the node's (route.sh passes WARMUP to both): a young JVM spends its cores compiling
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "5"));
         long poll = Long.parseLong(opts.getOrDefault("poll", "20"));
         String jdbc = opts.get("jdbc");
         String root = opts.getOrDefault("root-jdbc", "jdbc:mariadb://127.0.0.1:3306/?user=root");
@@ -62,7 +64,7 @@ public final class BareRoute {
                 Files.readString(Path.of("processes/article-review.bpmn"))).deploy();
 
         RouteLoad.Tally tally = new RouteLoad.Tally();
-        run(engine, clients, 5, poll, new RouteLoad.Tally()); // warm-up
+        run(engine, clients, warmup, poll, new RouteLoad.Tally()); // warm-up
         RouteLoad.Sample before = RouteLoad.Sample.take(root, String.valueOf(ProcessHandle.current().pid()));
         run(engine, clients, seconds, poll, tally);
         RouteLoad.Sample after = RouteLoad.Sample.take(root, String.valueOf(ProcessHandle.current().pid()));

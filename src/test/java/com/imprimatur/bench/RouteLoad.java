@@ -296,10 +296,33 @@ public final class RouteLoad {
     }
 
     /** CPU seconds of the JVM and of MariaDB, and MariaDB's statement counters, at one moment. */
-    record Sample(long nanos, double jvmCpu, double dbCpu, Map<String, Long> counters) {
+    record Sample(long nanos, double jvmCpu, double jitCpu, double dbCpu, Map<String, Long> counters) {
         static Sample take(String root, String pid) throws Exception {
-            return new Sample(System.nanoTime(), FeedbackLoad.cpuSeconds(pid), FeedbackLoad.cpuSeconds(mariadbPid()), RouteLoad.counters(root));
+            return new Sample(System.nanoTime(), FeedbackLoad.cpuSeconds(pid), jitSeconds(pid), FeedbackLoad.cpuSeconds(mariadbPid()),
+                    RouteLoad.counters(root));
         }
+    }
+
+    /**
+     * CPU seconds of the JVM's JIT compiler threads (C1, C2): part of the JVM's CPU, shown apart because
+     * a young node compiles for minutes, on the same cores as the calls it serves.
+     */
+    static double jitSeconds(String pid) {
+        double seconds = 0;
+        try (var threads = Files.list(Path.of("/proc", pid, "task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+                        seconds += FeedbackLoad.cpuSeconds(pid + "/task/" + thread.getFileName());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return seconds;
     }
 
     static Map<String, Long> counters(String root) throws Exception {
@@ -340,6 +363,7 @@ public final class RouteLoad {
         r.put("cyclesPerSecond", round(cycles / elapsed));
         r.put("cycleMillis", percentiles(tally.cycles));
         r.put("jvmCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.jvmCpu() - before.jvmCpu()) * 1000 / cycles));
+        r.put("jitCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.jitCpu() - before.jitCpu()) * 1000 / cycles));
         r.put("mariadbCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.dbCpu() - before.dbCpu()) * 1000 / cycles));
         Map<String, Object> sql = new LinkedHashMap<>();
         for (String counter : COUNTERS) {
@@ -379,10 +403,10 @@ public final class RouteLoad {
         for (String c : List.of("Com_select", "Com_insert", "Com_update", "Com_delete")) {
             statements += (double) sql.get(c);
         }
-        out.append(String.format("%n== %s, %d clients: %.2f cycles/s%s; cycle p50 %s ms; CPU per cycle: JVM %s ms, MariaDB %s ms;"
+        out.append(String.format("%n== %s, %d clients: %.2f cycles/s%s; cycle p50 %s ms; CPU per cycle: JVM %s ms (JIT %s), MariaDB %s ms;"
                 + " SQL per cycle: %.0f statements (select %s, insert %s, update %s, delete %s), %s commits%n",
                 r.get("what"), r.get("clients"), rate, bare > 0 ? String.format(" (%.2f x bare)", rate / bare) : "",
-                ((Map<String, Object>) r.get("cycleMillis")).get("p50"), r.get("jvmCpuMillisPerCycle"), r.get("mariadbCpuMillisPerCycle"),
+                ((Map<String, Object>) r.get("cycleMillis")).get("p50"), r.get("jvmCpuMillisPerCycle"), r.get("jitCpuMillisPerCycle"), r.get("mariadbCpuMillisPerCycle"),
                 statements, sql.get("Com_select"), sql.get("Com_insert"), sql.get("Com_update"), sql.get("Com_delete"), sql.get("Com_commit")));
         out.append("| call | n | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
         ((Map<String, Object>) r.get("calls")).forEach((call, p) -> {

@@ -8,6 +8,7 @@
 # writes target/bench/route-bare.json and target/bench/route-http.json.
 #   bench/route.sh [--seconds=25] [--clients=1,4,8] [--modes=session,token] [--jfr]
 # JAR=<path> runs another build of the node (an A/B against an older commit, say).
+# NODE_OPTS="<JVM options>" for the node (-XX:+PrintCompilation, say).
 # WARMUP=<seconds> of load before the first phase, for the bare engine and for the node alike (default 120:
 # a young JVM spends a core on its JIT compilers for two minutes or more; the goals are about a node that
 # has been up for a while; WARMUP=10 shows a young node).
@@ -49,7 +50,7 @@ echo "# (b) Imprimatur over HTTP"
 fresh imprimatur_route
 JFR_OPT=()
 [ -z "$JFR" ] || JFR_OPT=(-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$OUT/route.jfr,settings=profile,dumponexit=true)
-java -Xmx768m "${JFR_OPT[@]}" -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=18180 \
+java -Xmx768m ${NODE_OPTS:-} "${JFR_OPT[@]}" -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=18180 \
   --spring.datasource.url="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route?nullDatabaseMeansCurrent=true" \
   --logging.level.root=WARN > $OUT/route-node.log 2>&1 &
 NODE=$!

@@ -70,9 +70,9 @@ public final class RouteLoad {
         List<Map<String, Object>> results = new ArrayList<>();
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
         List<Caller[]> warming = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            warming.add(new Caller[] {Caller.of(modes.get(0), base, "writer"), Caller.of(modes.get(0), base, "reviewer"),
-                    Caller.of(modes.get(0), base, "editor")});
+        for (int i = 0; i < 4; i++) { // every mode's paths, so that no mode's phases run on a colder JIT
+            String mode = modes.get(i % modes.size());
+            warming.add(new Caller[] {Caller.of(mode, base, "writer"), Caller.of(mode, base, "reviewer"), Caller.of(mode, base, "editor")});
         }
         run(warming, warmup, poll, new Tally()); // the JIT, the pools, the caches: not part of any phase
         for (String mode : modes) {

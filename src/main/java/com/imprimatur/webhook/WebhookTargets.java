@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Guards against server-side request forgery: an endpoint whose host resolves to a loopback,
- * private, link-local, carrier-grade NAT, unique-local or unspecified address is refused, unless
+ * private, link-local, carrier-grade NAT, unique-local, reserved or unspecified address (or an IPv6
+ * address that carries or tunnels to one: IPv4-compatible, NAT64, 6to4, Teredo) is refused, unless
  * its host is listed in {@code imprimatur.webhooks.allowed-hosts}, or it is loopback and
  * {@code allow-loopback} is on (demo and tests). Checked at registration and again before every
  * delivery, since DNS answers change.
@@ -75,9 +76,52 @@ class WebhookTargets {
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // fc00::/7, unique local
+            if ((b[0] & 0xfe) == 0xfc // fc00::/7, unique local
+                    || prefix(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01) // 64:ff9b:1::/48, NAT64 for local use
+                    || prefix(b, 0x20, 0x01, 0x00, 0x00)) { // 2001::/32, Teredo: a tunnel to an address not shown
+                return true;
+            }
+            InetAddress carried = carriedIpv4(b);
+            return carried != null && internal(carried);
         }
-        return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // 100.64.0.0/10, carrier-grade NAT
-                || (b[0] & 0xff) == 0; // 0.0.0.0/8
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        return first == 100 && (second & 0xc0) == 64 // 100.64.0.0/10, carrier-grade NAT
+                || first == 0 // 0.0.0.0/8
+                || first >= 240 // 240.0.0.0/4, reserved, and the broadcast address
+                || first == 198 && (second & 0xfe) == 18 // 198.18.0.0/15, benchmarking networks
+                || first == 192 && second == 0 && (b[2] & 0xff) == 0; // 192.0.0.0/24, protocol assignments
+    }
+
+    /**
+     * The IPv4 address an IPv6 address leads to, if it carries one: IPv4-compatible (::a.b.c.d) and
+     * IPv4-mapped (::ffff:a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002::/16, the address after the
+     * prefix). Without this, [::127.0.0.1] or [2002:7f00:1::] would pass for public.
+     */
+    private static InetAddress carriedIpv4(byte[] b) {
+        int from = -1;
+        if (prefix(b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) && (b[10] == 0 && b[11] == 0 || (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff)
+                || prefix(b, 0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0)) {
+            from = 12;
+        } else if (prefix(b, 0x20, 0x02)) {
+            from = 2;
+        }
+        if (from < 0) {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(b, from, from + 4));
+        } catch (UnknownHostException e) {
+            return null; // four bytes are always an address
+        }
+    }
+
+    private static boolean prefix(byte[] address, int... bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if ((address[i] & 0xff) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -222,6 +222,15 @@ class WebhooksHttpTest extends IntegrationTest {
         assertThat(prod.refusal("http://169.254.169.254/latest/meta-data")).contains("internal address");
         assertThat(prod.refusal("http://[::1]/hooks")).contains("internal address");
         assertThat(prod.refusal("http://[fd00::1]/hooks")).contains("internal address");
+        // IPv6 addresses that carry or tunnel to an internal IPv4 one, and reserved IPv4 ranges
+        for (String carried : List.of("http://[::127.0.0.1]/", "http://[::ffff:10.0.0.1]/", "http://[64:ff9b::a9fe:a9fe]/",
+                "http://[2002:7f00:1::]/", "http://[2002:c0a8:101::1]/", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+                "http://[64:ff9b:1::1]/", "http://240.0.0.1/", "http://255.255.255.255/", "http://198.18.0.1/", "http://192.0.0.8/")) {
+            assertThat(prod.refusal(carried)).as(carried).contains("internal address");
+        }
+        assertThat(prod.refusal("http://[2001:4860:4860::8888]/hooks")).as("a public IPv6 address").isNull();
+        assertThat(prod.refusal("http://[2002:cb00:7109::1]/hooks")).as("6to4 of a public IPv4 address").isNull();
+        assertThat(prod.refusal("http://[64:ff9b::cb00:7109]/hooks")).as("NAT64 of a public IPv4 address").isNull();
         assertThat(prod.refusal("ftp://example.org/")).isNotNull();
         assertThat(prod.refusal("http://user@203.0.113.9/")).isNotNull();
         assertThat(prod.refusal("https://203.0.113.9/hooks")).isNull();

@@ -240,4 +240,32 @@ class ThrottledSessionsTest extends IntegrationTest {
             Thread.sleep(wait);
         }
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** Issue 16: the security chains run unwrapped (no observation of every filter of every request). */
+    @Test
+    void theSecurityChainsAreNotWrappedForObservation() {
+        // the bean wraps composites that hand their settings to the FilterChainProxy they hold
+        java.util.List<Object> proxies = new java.util.ArrayList<>();
+        java.util.Deque<Object> toVisit = new java.util.ArrayDeque<>(List.of(context.getBean("springSecurityFilterChain")));
+        while (!toVisit.isEmpty()) {
+            Object next = toVisit.pop();
+            if (next.getClass() == org.springframework.security.web.FilterChainProxy.class) {
+                proxies.add(next);
+            }
+            org.springframework.util.ReflectionUtils.doWithFields(next.getClass(), field -> {
+                field.setAccessible(true);
+                if (field.get(next) instanceof org.springframework.security.web.FilterChainProxy inner && inner != next) {
+                    toVisit.push(inner);
+                }
+            });
+        }
+        assertThat(proxies).isNotEmpty();
+        for (Object proxy : proxies) {
+            assertThat(ReflectionTestUtils.getField(proxy, "filterChainDecorator"))
+                    .isNotInstanceOf(org.springframework.security.web.ObservationFilterChainDecorator.class);
+        }
+    }
 }

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -176,12 +175,9 @@ public class TaskDesk {
             throw heldByAnother(task.task);
         }
         requireCandidate(task, caller.username(), caller.roles(), "You");
-        try {
-            guarded(() -> tasks.claim(taskId, caller.username()));
-        } catch (TaskAlreadyClaimedException e) {
-            throw Problem.conflict("task-held-by-another", "Task " + taskId + " is held by " + e.getTaskAssignee() + ": they claimed it first.")
-                    .with("assignee", e.getTaskAssignee());
-        }
+        // the engine's claim sees the task this command read (unclaimed, checked above); a claim that
+        // another transaction committed meanwhile fails at the flush, as an optimistic lock (see claim)
+        guarded(() -> tasks.claim(taskId, caller.username()));
         TaskView claimed = view(task, caller.username());
         audited("task.claimed", claimed, Map.of());
         return claimed;

@@ -55,7 +55,7 @@ class TaskQueueListener implements TaskListener {
             default -> {
                 List<Object> row = Arrays.asList(nameOf(task.getName(), task.getTaskDefinitionKey()), task.getAssignee(),
                         instant(task.getDueDate()));
-                Written written = written();
+                Written written = written(true);
                 if (written != null && row.equals(written.rows.get(task.getId()))) {
                     return; // a claim fires "assignment" and then "update" with the same values: written once
                 }
@@ -72,7 +72,7 @@ class TaskQueueListener implements TaskListener {
      * What this transaction last wrote to each task's row, kept as one of its synchronizations (which
      * are suspended with it, so a transaction started inside it writes afresh); null outside one.
      */
-    private Written written() {
+    private Written written(boolean create) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
@@ -81,13 +81,16 @@ class TaskQueueListener implements TaskListener {
                 return written;
             }
         }
+        if (!create) {
+            return null;
+        }
         Written written = new Written();
         TransactionSynchronizationManager.registerSynchronization(written);
         return written;
     }
 
     private void forget(String taskId) {
-        Written written = written();
+        Written written = written(false);
         if (written != null) {
             written.rows.remove(taskId);
         }

@@ -63,6 +63,39 @@ class TaskQueueTest extends IntegrationTest {
         assertInStep();
     }
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    private String assignee(String task) {
+        return jdbc.queryForObject("select assignee from task_queue where task_id = ?", String.class, task);
+    }
+
+    /**
+     * A claim fires "assignment" and then "update" with the same values, and the row is written once;
+     * changes back and forth within one transaction must still leave the row as the engine's task.
+     */
+    @Test
+    void changesBackAndForthInOneTransactionLeaveTheRowInStep() {
+        Desk desk = new Desk(api());
+        long id = desk.create("writer", Desk.article("Back and forth " + System.nanoTime(), 1)).get("id").asLong();
+        String task = desk.awaitTask("reviewer", "available", "medicalReview", id);
+        org.springframework.transaction.support.TransactionTemplate inOne = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        inOne.executeWithoutResult(s -> {
+            engine.claim(task, "reviewer");
+            engine.setAssignee(task, null);
+            engine.claim(task, "reviewer");
+            assertThat(assignee(task)).isEqualTo("reviewer");
+        });
+        assertThat(assignee(task)).isEqualTo("reviewer");
+        inOne.executeWithoutResult(s -> {
+            engine.setAssignee(task, "reviewer2");
+            engine.setAssignee(task, "reviewer");
+            engine.setAssignee(task, null);
+        });
+        assertThat(assignee(task)).isNull();
+        assertInStep();
+    }
+
     @Test
     void pagesAndCountsOfTheQueues() {
         Api api = api();

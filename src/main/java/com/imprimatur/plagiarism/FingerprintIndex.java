@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ class FingerprintIndex {
     static final String ARTICLE_REVISION = "ARTICLE_REVISION";
     static final String SOURCE = "SOURCE";
     private static final int CHUNK = 400;
+    private static final long STATEMENT_BYTES = 4L << 20;
 
     /** An indexed document, and how many of the query's fingerprints it shares. */
     record Doc(long id, String kind, Long articleId, Long revisionId, Integer revisionNumber, Long sourceId, int shared) {
@@ -85,12 +87,39 @@ class FingerprintIndex {
             long[] pruned = capCommon(e.getKey(), merged, capped);
             writes.add(new Object[] {e.getKey(), PostingCodec.encode(pruned, 0, pruned.length), pruned.length});
         }
-        jdbc.batchUpdate("insert into plag_bucket (bucket, postings, entries) values (?, ?, ?)"
-                + " on duplicate key update postings = values(postings), entries = values(entries)", writes);
-        if (!capped.isEmpty()) {
-            jdbc.batchUpdate("insert ignore into plag_common (fp_key, docs, capped_at) values (?, ?, ?)", capped);
-        }
+        rows("insert into plag_bucket (bucket, postings, entries) values ",
+                " on duplicate key update postings = values(postings), entries = values(entries)", writes);
+        rows("insert ignore into plag_common (fp_key, docs, capped_at) values ", "", capped);
         return documentId;
+    }
+
+    /**
+     * Writes rows as few statements ({@code values (…), (…), …}): a JDBC batch reaches MariaDB as one
+     * statement per row (an article's two dozen buckets were as many upserts, each a round trip while
+     * the index's lock is held). A statement takes at most {@link #CHUNK} rows and about
+     * {@link #STATEMENT_BYTES} of blobs, far under MariaDB's packet limit. Every row has the same columns.
+     */
+    private void rows(String insert, String tail, List<Object[]> rows) {
+        int from = 0;
+        while (from < rows.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < rows.size() && to - from < CHUNK && (to == from || bytes < STATEMENT_BYTES)) {
+                for (Object value : rows.get(to)) {
+                    bytes += value instanceof byte[] blob ? blob.length : 16;
+                }
+                to++;
+            }
+            List<Object[]> chunk = rows.subList(from, to);
+            int columns = chunk.get(0).length;
+            String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+            Object[] args = new Object[chunk.size() * columns];
+            for (int i = 0; i < chunk.size(); i++) {
+                System.arraycopy(chunk.get(i), 0, args, i * columns, columns);
+            }
+            jdbc.update(insert + String.join(", ", Collections.nCopies(chunk.size(), row)) + tail, args);
+            from = to;
+        }
     }
 
     /**

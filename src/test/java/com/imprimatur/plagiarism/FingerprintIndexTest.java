@@ -60,6 +60,32 @@ class FingerprintIndexTest extends IntegrationTest {
         assertThat(index.candidates(keys(a), base, 10)).extracting(FingerprintIndex.Doc::shared).containsExactly(1, 1);
     }
 
+    /**
+     * A long document's buckets go to MariaDB a few hundred rows to a statement: every bucket of every
+     * statement lands, and a second document merges into the same buckets (the upsert's update).
+     */
+    @Test
+    void aDocumentOfMoreBucketsThanOneStatementTakesIsIndexedWhole() {
+        FingerprintIndex index = new FingerprintIndex(jdbc, 1000);
+        long base = 5_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        java.util.TreeSet<Integer> buckets = new java.util.TreeSet<>();
+        java.util.TreeSet<Long> distinct = new java.util.TreeSet<>();
+        while (distinct.size() < 1_000) {
+            long key = randomKey();
+            if (buckets.add(Fingerprints.bucket(key))) {
+                distinct.add(key);
+            }
+        }
+        long[] many = distinct.stream().mapToLong(Long::longValue).toArray();
+        long[] half = java.util.Arrays.copyOf(many, 500);
+        long first = index.add(FingerprintIndex.SOURCE, null, null, null, base + 1, many, 1_000);
+        long second = index.add(FingerprintIndex.SOURCE, null, null, null, base + 2, half, 500);
+
+        List<FingerprintIndex.Doc> found = index.candidates(many, -1, 10);
+        assertThat(found.subList(0, 2)).extracting(FingerprintIndex.Doc::id).containsExactly(first, second);
+        assertThat(found.subList(0, 2)).extracting(FingerprintIndex.Doc::shared).containsExactly(1_000, 500);
+    }
+
     @Autowired
     DataSource dataSource;
 

@@ -136,6 +136,24 @@ public enum TaskKind {
         return key + "By";
     }
 
+    /**
+     * Whether the route reads who took this task's decision from the process ({@link #actorVariable()}):
+     * the publication approval's four-eyes reads the approving physician, a triage's delegates the
+     * editor. The other tasks' actors are in their decision rows and the audit trail only.
+     */
+    public boolean routeReadsActor() {
+        return this == MEDICAL_REVIEW || this == TRIAGE_REPORT;
+    }
+
+    /**
+     * Whether the route reads the comment given with this task's decision from the process
+     * ({@link #commentVariable()}): a dismissed report's reason. The other comments are in their
+     * decision rows and the audit trail only.
+     */
+    public boolean routeReadsComment() {
+        return this == TRIAGE_REPORT;
+    }
+
     /** Every kind's BPMN id and title, in route order: what a page's filter or a report's rows list. */
     public static Map<String, String> titles() {
         Map<String, String> titles = new LinkedHashMap<>();

@@ -247,8 +247,14 @@ public class TaskDesk {
         Map<String, Object> variables = new HashMap<>();
         TaskKind kind = TaskKind.of(task.key());
         variables.put(kind.decisionVariable(), recorded.decision().name());
-        variables.put(kind.commentVariable(), request.comment());
-        variables.put(kind.actorVariable(), caller.username());
+        // only what the route reads: each variable costs the engine four writes (its row, its history
+        // row and detail, its deletion at the end); the decision row and the audit event keep the rest
+        if (kind.routeReadsComment()) {
+            variables.put(kind.commentVariable(), request.comment());
+        }
+        if (kind.routeReadsActor()) {
+            variables.put(kind.actorVariable(), caller.username());
+        }
         if (kind.decisions().stream().anyMatch(Decision::mayBeScheduled)) {
             variables.put(kind.timeVariable(), recorded.publishAt() == null ? null : Date.from(recorded.publishAt()));
         }

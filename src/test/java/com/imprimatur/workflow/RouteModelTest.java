@@ -111,6 +111,40 @@ class RouteModelTest {
         }
     }
 
+    /**
+     * The task desk writes a task's actor and comment into the process only where the route reads
+     * them ({@link TaskKind#routeReadsActor()}, {@link TaskKind#routeReadsComment()}). Whatever reads
+     * one, a model's expression or the code, must find it written: a read of an unwritten one would
+     * get null. The code names them through the kind ({@code TaskKind.X.actorVariable()}).
+     */
+    @Test
+    void theActorsAndCommentsTheRouteReadsAreExactlyThoseTheDeskWrites() throws IOException {
+        Set<TaskKind> actorsRead = new HashSet<>();
+        Set<TaskKind> commentsRead = new HashSet<>();
+        Pattern read = Pattern.compile("TaskKind\\.(\\w+)\\.(actorVariable|commentVariable)\\(\\)");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = read.matcher(Files.readString(file));
+                while (m.find()) {
+                    (m.group(2).equals("actorVariable") ? actorsRead : commentsRead).add(TaskKind.valueOf(m.group(1)));
+                }
+            }
+        }
+        String expressions = MODELS.stream().map(Bpmn::convertToString).collect(Collectors.joining("\n"));
+        for (TaskKind kind : TaskKind.values()) {
+            if (expressions.contains(kind.actorVariable())) {
+                actorsRead.add(kind);
+            }
+            if (expressions.contains(kind.commentVariable())) {
+                commentsRead.add(kind);
+            }
+        }
+        assertThat(actorsRead).as("kinds whose actor is read").containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(TaskKind.values()).filter(TaskKind::routeReadsActor).toList());
+        assertThat(commentsRead).as("kinds whose comment is read").containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(TaskKind.values()).filter(TaskKind::routeReadsComment).toList());
+    }
+
     @Test
     void everyDecisionIsTakenOnSomeTask() {
         Set<Decision> taken = Arrays.stream(TaskKind.values()).flatMap(k -> k.decisions().stream()).collect(Collectors.toSet());

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -76,12 +77,12 @@ public class TaskDesk {
     public record Candidate(StaffProfile profile, int load) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<TaskView> mine(StaffMember caller) {
         return queue(caller, Queue.MINE, null, 0, PAGE_LIMIT).tasks();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<TaskView> available(StaffMember caller) {
         return queue(caller, Queue.AVAILABLE, null, 0, PAGE_LIMIT).tasks();
     }
@@ -89,8 +90,11 @@ public class TaskDesk {
     /**
      * One page of a queue, due date first (so overdue work leads), then oldest first, with the
      * queue's total; {@code taskKey} narrows it to one kind of task. Read from the task read model.
+     * Without a transaction of its own (a poll's every call): under READ COMMITTED each statement
+     * reads the latest commits whether or not a transaction holds them together, so one bought
+     * nothing but three round trips (autocommit off, commit, autocommit on).
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public QueuePage queue(StaffMember caller, Queue which, String taskKey, int page, int size) {
         if (page < 0 || size < 1 || size > PAGE_LIMIT) {
             throw new Problem(org.springframework.http.HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",

@@ -9,6 +9,7 @@ import com.imprimatur.plagiarism.PlagiarismCorpus;
 import com.imprimatur.review.TaskDecisions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +26,7 @@ public class Publisher {
 
     /** What the gates say when a publication comes due. */
     public enum Gate {
-        /** Go live. */
+        /** Open: the revision was published. */
         OPEN,
         /** The article was withdrawn, or a revision as new is live already: nothing to publish. */
         NOT_PUBLISHABLE,
@@ -44,11 +45,12 @@ public class Publisher {
 
     /**
      * The gates, checked again when the publication runs (at once, or at its scheduled time, maybe
-     * weeks after the editor's approval); a closed gate is an audit event.
+     * weeks after the editor's approval), and the publication if they are open; a closed gate is an
+     * audit event. The physician's approval is read once for both.
      */
-    public Gate gate(long articleId, int revision) {
-        java.time.Instant approvedAt = decisions.medicalApproval(articleId, revision).map(TaskDecisions.Approval::at).orElse(null);
-        if (!articles.publishable(articleId, revision, approvedAt)) {
+    public Gate publishIfOpen(long articleId, int revision) {
+        Optional<TaskDecisions.Approval> approval = decisions.medicalApproval(articleId, revision);
+        if (!articles.publishable(articleId, revision, approval.map(TaskDecisions.Approval::at).orElse(null))) {
             audit.record("publication.cancelled", articleId, revision,
                     Map.of("reason", "the article was withdrawn after the approval, or a revision as new is live"));
             return Gate.NOT_PUBLISHABLE;
@@ -59,14 +61,10 @@ public class Publisher {
                     "blockingFindings", blocking.size(), "next", TaskKind.MEDICAL_REVIEW.key()));
             return Gate.RECHECK;
         }
-        return Gate.OPEN;
-    }
-
-    public void publish(long articleId, int revision) {
-        TaskDecisions.Approval approval = decisions.medicalApproval(articleId, revision).orElseThrow(
-                () -> new IllegalStateException("Revision " + revision + " of article " + articleId
-                        + " has no medical approval; refusing to publish it."));
-        articles.published(articleId, revision, approval.reviewer(), approval.at());
+        TaskDecisions.Approval approved = approval.orElseThrow(() -> new IllegalStateException("Revision " + revision
+                + " of article " + articleId + " has no medical approval; refusing to publish it."));
+        articles.published(articleId, revision, approved.reviewer(), approved.at());
         corpus.published(articleId, revision);
+        return Gate.OPEN;
     }
 }

@@ -41,10 +41,6 @@ class StaffSessions {
         return open;
     }
 
-    int endAllOf(String username) {
-        return endAllOf(username, null);
-    }
-
     /** Ends every session of the user but the one named {@code keep} (the caller's own, after a password change). */
     int endAllOf(String username, String keep) {
         int ended = 0;

@@ -111,7 +111,10 @@ public class TaskDesk {
         List<TaskView> views = queue.page(filter, page * size, size).stream().map(e -> new TaskView(e.id(), e.key(),
                 e.name(), e.articleId(), e.revision(), e.created(), e.due(), e.assignee(),
                 e.due() != null && e.due().isBefore(now), e.title(), e.reportId())).toList();
-        return new QueuePage(views, queue.count(filter), page, size);
+        // a page short of its size is the queue's end: the total is known without counting (a poll's
+        // queue is mostly that short); an empty page past the first says nothing, so that one counts
+        boolean end = views.size() < size && (page == 0 || !views.isEmpty());
+        return new QueuePage(views, end ? (long) page * size + views.size() : queue.count(filter), page, size);
     }
 
     /** One task, if the caller may see it (assignee, candidate or editor); otherwise 404. */

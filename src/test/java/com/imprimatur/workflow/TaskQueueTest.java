@@ -111,6 +111,14 @@ class TaskQueueTest extends IntegrationTest {
         assertThat(first.json().size()).isEqualTo(2);
         assertThat(first.header("X-Total-Count")).isEqualTo(String.valueOf(total));
         assertThat(second.json().get(0).get("id").asText()).isEqualTo(all.json().get(2).get("id").asText());
+        // the last page (short, or full) and a page past the end tell the same total as the first
+        long lastPage = (total - 1) / 2;
+        Api.Answer last = api.get("reviewer", "/api/tasks?queue=available&size=2&page=" + lastPage);
+        assertThat(last.json().size()).isEqualTo((int) (total - 2 * lastPage));
+        assertThat(last.header("X-Total-Count")).isEqualTo(String.valueOf(total));
+        Api.Answer past = api.get("reviewer", "/api/tasks?queue=available&size=2&page=" + (lastPage + 3));
+        assertThat(past.json()).isEmpty();
+        assertThat(past.header("X-Total-Count")).isEqualTo(String.valueOf(total));
         assertThat(all.json().get(0).has("articleTitle")).isTrue();
         // a writer is in no candidate group of the route: nothing to claim, and never their own revision's review
         assertThat(api.get("writer2", "/api/tasks?queue=available").header("X-Total-Count")).isEqualTo("0");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,10 +29,12 @@ class CamundaReviewRoute implements ReviewRoute {
     private final AuditTrail audit;
     private final TaskQueue queue;
     private final CommandExecutor commands;
+    private final LatestDefinition definition;
 
-    CamundaReviewRoute(RuntimeService runtime, TaskService tasks, AuditTrail audit, TaskQueue queue,
+    CamundaReviewRoute(RuntimeService runtime, RepositoryService repository, TaskService tasks, AuditTrail audit, TaskQueue queue,
             ProcessEngineConfigurationImpl engine) {
         this.commands = engine.getCommandExecutorTxRequired();
+        this.definition = new LatestDefinition(repository, ProcessVariables.PROCESS_KEY);
         this.runtime = runtime;
         this.tasks = tasks;
         this.audit = audit;
@@ -121,8 +124,7 @@ class CamundaReviewRoute implements ReviewRoute {
         Map<String, Object> variables = revisionVariables(revision);
         variables.put(ProcessVariables.ARTICLE_ID, revision.articleId());
         variables.put(ProcessVariables.OPENED_BECAUSE, because.name());
-        return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, String.valueOf(revision.articleId()),
-                variables).getId();
+        return runtime.startProcessInstanceById(definition.id(), String.valueOf(revision.articleId()), variables).getId();
     }
 
     private static Map<String, Object> revisionVariables(RevisionView revision) {

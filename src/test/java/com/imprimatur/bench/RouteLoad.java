@@ -295,11 +295,14 @@ public final class RouteLoad {
         }
     }
 
-    /** CPU seconds of the JVM and of MariaDB, and MariaDB's statement counters, at one moment. */
-    record Sample(long nanos, double jvmCpu, double jitCpu, double dbCpu, Map<String, Long> counters) {
+    /**
+     * CPU seconds of the node's JVM, of MariaDB and of this driver (its clients share the cores with
+     * both), and MariaDB's statement counters, at one moment.
+     */
+    record Sample(long nanos, double jvmCpu, double jitCpu, double dbCpu, double driverCpu, Map<String, Long> counters) {
         static Sample take(String root, String pid) throws Exception {
             return new Sample(System.nanoTime(), FeedbackLoad.cpuSeconds(pid), jitSeconds(pid), FeedbackLoad.cpuSeconds(mariadbPid()),
-                    RouteLoad.counters(root));
+                    FeedbackLoad.cpuSeconds(String.valueOf(ProcessHandle.current().pid())), RouteLoad.counters(root));
         }
     }
 
@@ -365,6 +368,7 @@ public final class RouteLoad {
         r.put("jvmCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.jvmCpu() - before.jvmCpu()) * 1000 / cycles));
         r.put("jitCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.jitCpu() - before.jitCpu()) * 1000 / cycles));
         r.put("mariadbCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.dbCpu() - before.dbCpu()) * 1000 / cycles));
+        r.put("driverCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.driverCpu() - before.driverCpu()) * 1000 / cycles));
         Map<String, Object> sql = new LinkedHashMap<>();
         for (String counter : COUNTERS) {
             long delta = after.counters().getOrDefault(counter, 0L) - before.counters().getOrDefault(counter, 0L);
@@ -403,11 +407,11 @@ public final class RouteLoad {
         for (String c : List.of("Com_select", "Com_insert", "Com_update", "Com_delete")) {
             statements += (double) sql.get(c);
         }
-        out.append(String.format("%n== %s, %d clients: %.2f cycles/s%s; cycle p50 %s ms; CPU per cycle: JVM %s ms (JIT %s), MariaDB %s ms;"
+        out.append(String.format("%n== %s, %d clients: %.2f cycles/s%s; cycle p50 %s ms; CPU per cycle: JVM %s ms (JIT %s), MariaDB %s ms, driver %s ms;"
                 + " SQL per cycle: %.0f statements (select %s, insert %s, update %s, delete %s), %s commits%n",
                 r.get("what"), r.get("clients"), rate, bare > 0 ? String.format(" (%.2f x bare)", rate / bare) : "",
                 ((Map<String, Object>) r.get("cycleMillis")).get("p50"), r.get("jvmCpuMillisPerCycle"), r.get("jitCpuMillisPerCycle"), r.get("mariadbCpuMillisPerCycle"),
-                statements, sql.get("Com_select"), sql.get("Com_insert"), sql.get("Com_update"), sql.get("Com_delete"), sql.get("Com_commit")));
+                r.get("driverCpuMillisPerCycle"), statements, sql.get("Com_select"), sql.get("Com_insert"), sql.get("Com_update"), sql.get("Com_delete"), sql.get("Com_commit")));
         out.append("| call | n | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
         ((Map<String, Object>) r.get("calls")).forEach((call, p) -> {
             Map<String, Object> q = (Map<String, Object>) p;

@@ -296,13 +296,15 @@ public final class RouteLoad {
     }
 
     /**
-     * CPU seconds of the node's JVM, of MariaDB and of this driver (its clients share the cores with
-     * both), and MariaDB's statement counters, at one moment.
+     * CPU seconds of the measured JVM, of MariaDB and of this driver (its clients share the cores with
+     * both; none apart when the driver is the measured JVM, as the bare engine's), and MariaDB's
+     * statement counters, at one moment.
      */
     record Sample(long nanos, double jvmCpu, double jitCpu, double dbCpu, double driverCpu, Map<String, Long> counters) {
         static Sample take(String root, String pid) throws Exception {
+            String self = String.valueOf(ProcessHandle.current().pid());
             return new Sample(System.nanoTime(), FeedbackLoad.cpuSeconds(pid), jitSeconds(pid), FeedbackLoad.cpuSeconds(mariadbPid()),
-                    FeedbackLoad.cpuSeconds(String.valueOf(ProcessHandle.current().pid())), RouteLoad.counters(root));
+                    self.equals(pid) ? 0 : FeedbackLoad.cpuSeconds(self), RouteLoad.counters(root));
         }
     }
 
@@ -407,11 +409,11 @@ public final class RouteLoad {
         for (String c : List.of("Com_select", "Com_insert", "Com_update", "Com_delete")) {
             statements += (double) sql.get(c);
         }
-        out.append(String.format("%n== %s, %d clients: %.2f cycles/s%s; cycle p50 %s ms; CPU per cycle: JVM %s ms (JIT %s), MariaDB %s ms, driver %s ms;"
+        out.append(String.format("%n== %s, %d clients: %.2f cycles/s%s; cycle p50 %s ms; CPU per cycle: JVM %s ms (JIT %s), MariaDB %s ms%s;"
                 + " SQL per cycle: %.0f statements (select %s, insert %s, update %s, delete %s), %s commits%n",
                 r.get("what"), r.get("clients"), rate, bare > 0 ? String.format(" (%.2f x bare)", rate / bare) : "",
                 ((Map<String, Object>) r.get("cycleMillis")).get("p50"), r.get("jvmCpuMillisPerCycle"), r.get("jitCpuMillisPerCycle"), r.get("mariadbCpuMillisPerCycle"),
-                r.get("driverCpuMillisPerCycle"), statements, sql.get("Com_select"), sql.get("Com_insert"), sql.get("Com_update"), sql.get("Com_delete"), sql.get("Com_commit")));
+                (double) r.get("driverCpuMillisPerCycle") > 0 ? ", driver " + r.get("driverCpuMillisPerCycle") + " ms" : "", statements, sql.get("Com_select"), sql.get("Com_insert"), sql.get("Com_update"), sql.get("Com_delete"), sql.get("Com_commit")));
         out.append("| call | n | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
         ((Map<String, Object>) r.get("calls")).forEach((call, p) -> {
             Map<String, Object> q = (Map<String, Object>) p;

@@ -132,8 +132,18 @@ public class ArticleService {
         }
         return found.stream()
                 .filter(a -> status == null || a.status() == status)
-                .map(a -> view(a, revision(a.id(), a.currentRevision()).title(), null, null))
+                .map(a -> view(a, listedTitle(a), null, null))
                 .toList();
+    }
+
+    /**
+     * The current revision's title for a list: from the revision memory when it is there, else its
+     * title alone. A list does not fill the memory: an editor's list of every article would push out
+     * the revisions the route is working on, body and all.
+     */
+    private String listedTitle(Article article) {
+        RevisionView known = memory.get(article.id(), article.currentRevision());
+        return known != null ? known.title() : revisions.titleOf(article.id(), article.currentRevision()).orElseThrow();
     }
 
     @Transactional(readOnly = true)

@@ -17,4 +17,8 @@ interface Revisions extends JpaRepository<Revision, Long> {
     Optional<Revision> findByArticleIdAndNumber(@Param("articleId") long articleId, @Param("number") int number);
 
     List<Revision> findByArticleIdOrderByNumber(long articleId);
+
+    /** A revision's title alone: what a list of articles shows of each. */
+    @Query("select r.title from Revision r where r.articleId = :articleId and r.number = :number")
+    Optional<String> titleOf(@Param("articleId") long articleId, @Param("number") int number);
 }

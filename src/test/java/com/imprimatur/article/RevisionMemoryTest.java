@@ -64,6 +64,27 @@ class RevisionMemoryTest extends IntegrationTest {
         assertThat(remembered.authors()).containsExactly("writer");
     }
 
+    @Autowired
+    RevisionMemory memory;
+
+    /**
+     * A list of articles shows each one's title but does not fill the memory: an editor's list of
+     * every article would push out the revisions the route is working on, bodies and all. One
+     * article's view does remember its revision (its polls read it again and again).
+     */
+    @Test
+    void aListShowsTitlesWithoutFillingTheMemoryAndAnArticlesViewFillsIt() {
+        long article = article();
+        revision(article, 1, "Listed, not remembered.");
+        com.imprimatur.staff.StaffMember editor = new com.imprimatur.staff.StaffMember("editor",
+                java.util.Set.of(com.imprimatur.staff.Role.EDITOR));
+        assertThat(articles.list(editor, false, null)).filteredOn(a -> a.id() == article)
+                .extracting(ArticleView::title).containsExactly("Inserted");
+        assertThat(memory.get(article, 1)).isNull();
+        assertThat(articles.get(editor, article).title()).isEqualTo("Inserted");
+        assertThat(memory.get(article, 1)).isNotNull();
+    }
+
     @Test
     void aRevisionReadInATransactionThatRolledBackIsNotRemembered() {
         long article = article();

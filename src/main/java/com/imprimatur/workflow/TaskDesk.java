@@ -96,9 +96,9 @@ public class TaskDesk {
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public QueuePage queue(StaffMember caller, Queue which, String taskKey, int page, int size) {
-        if (page < 0 || size < 1 || size > PAGE_LIMIT) {
+        if (page < 0 || size < 1 || size > PAGE_LIMIT || (long) page * size > Integer.MAX_VALUE) {
             throw new Problem(org.springframework.http.HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                    "page starts at 0 and size is between 1 and " + PAGE_LIMIT + ".");
+                    "page starts at 0 and size is between 1 and " + PAGE_LIMIT + "; page × size stays under " + Integer.MAX_VALUE + ".");
         }
         TaskQueue.Filter filter = switch (which) {
             case MINE -> new TaskQueue.Filter(TaskQueue.Filter.Kind.ASSIGNED, caller.username(), List.of(), taskKey);

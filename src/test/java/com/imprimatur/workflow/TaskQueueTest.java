@@ -6,6 +6,7 @@ import com.imprimatur.support.Api;
 import com.imprimatur.support.Desk;
 import com.imprimatur.support.IntegrationTest;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -111,14 +112,17 @@ class TaskQueueTest extends IntegrationTest {
         assertThat(first.json().size()).isEqualTo(2);
         assertThat(first.header("X-Total-Count")).isEqualTo(String.valueOf(total));
         assertThat(second.json().get(0).get("id").asText()).isEqualTo(all.json().get(2).get("id").asText());
-        // the last page (short, or full) and a page past the end tell the same total as the first
-        long lastPage = (total - 1) / 2;
-        Api.Answer last = api.get("reviewer", "/api/tasks?queue=available&size=2&page=" + lastPage);
-        assertThat(last.json().size()).isEqualTo((int) (total - 2 * lastPage));
-        assertThat(last.header("X-Total-Count")).isEqualTo(String.valueOf(total));
-        Api.Answer past = api.get("reviewer", "/api/tasks?queue=available&size=2&page=" + (lastPage + 3));
+        // pages of total - 1: the first is full (its total counted), the second holds one task (its
+        // total known from the page); a page past the end counts again; all three tell the same total
+        long size = total - 1;
+        Api.Answer full = api.get("reviewer", "/api/tasks?queue=available&size=" + size + "&page=0");
+        Api.Answer shortOne = api.get("reviewer", "/api/tasks?queue=available&size=" + size + "&page=1");
+        Api.Answer past = api.get("reviewer", "/api/tasks?queue=available&size=" + size + "&page=3");
+        assertThat(full.json().size()).isEqualTo((int) size);
+        assertThat(shortOne.json().size()).isEqualTo(1);
         assertThat(past.json()).isEmpty();
-        assertThat(past.header("X-Total-Count")).isEqualTo(String.valueOf(total));
+        assertThat(List.of(full, shortOne, past)).extracting(a -> a.header("X-Total-Count")).containsOnly(String.valueOf(total));
+        assertThat(api.get("reviewer", "/api/tasks?queue=available&size=50&page=" + Integer.MAX_VALUE).status()).isEqualTo(400);
         assertThat(all.json().get(0).has("articleTitle")).isTrue();
         // a writer is in no candidate group of the route: nothing to claim, and never their own revision's review
         assertThat(api.get("writer2", "/api/tasks?queue=available").header("X-Total-Count")).isEqualTo("0");

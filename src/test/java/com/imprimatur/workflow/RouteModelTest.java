@@ -122,15 +122,27 @@ class RouteModelTest {
         Set<TaskKind> actorsRead = new HashSet<>();
         Set<TaskKind> commentsRead = new HashSet<>();
         Pattern read = Pattern.compile("TaskKind\\.(\\w+)\\.(actorVariable|commentVariable)\\(\\)");
+        StringBuilder literals = new StringBuilder();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = read.matcher(Files.readString(file));
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("db/migration")).toList()) {
+                String code = Files.readString(file);
+                Matcher m = read.matcher(code);
                 while (m.find()) {
                     (m.group(2).equals("actorVariable") ? actorsRead : commentsRead).add(TaskKind.valueOf(m.group(1)));
                 }
+                literals.append(code).append('\n');
             }
         }
+        // a name spelled out in the code, quoted, counts as a read too (migrations only rewrite old rows)
         String expressions = MODELS.stream().map(Bpmn::convertToString).collect(Collectors.joining("\n"));
+        for (TaskKind kind : TaskKind.values()) {
+            if (literals.indexOf('"' + kind.actorVariable() + '"') >= 0) {
+                actorsRead.add(kind);
+            }
+            if (literals.indexOf('"' + kind.commentVariable() + '"') >= 0) {
+                commentsRead.add(kind);
+            }
+        }
         for (TaskKind kind : TaskKind.values()) {
             if (expressions.contains(kind.actorVariable())) {
                 actorsRead.add(kind);

@@ -4,8 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import com.imprimatur.platform.TransactionScoped;
 
 /**
  * Revisions as the engine's paths read them, remembered. A revision never changes once written and
@@ -61,29 +60,16 @@ class RevisionMemory {
      * so a transaction started inside it never sees them); null outside a transaction.
      */
     private Pending pending(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
-            if (sync instanceof Pending pending && pending.memory() == this) {
-                return pending;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
+        return TransactionScoped.of(this, Pending.class, create ? Pending::new : null);
     }
 
     /** The revisions one transaction read, remembered for all when it commits. */
-    private final class Pending implements TransactionSynchronization {
+    private final class Pending extends TransactionScoped {
 
         private final Map<String, RevisionView> views = new HashMap<>();
 
-        RevisionMemory memory() {
-            return RevisionMemory.this;
+        Pending() {
+            super(RevisionMemory.this);
         }
 
         @Override

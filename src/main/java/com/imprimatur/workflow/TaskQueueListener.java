@@ -1,6 +1,7 @@
 package com.imprimatur.workflow;
 
 import com.imprimatur.article.LiveRevisions;
+import com.imprimatur.platform.TransactionScoped;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,8 +17,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@link TaskQueue} in step with the engine: registered on every user task by
@@ -73,20 +72,7 @@ class TaskQueueListener implements TaskListener {
      * are suspended with it, so a transaction started inside it writes afresh); null outside one.
      */
     private Written written(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        for (TransactionSynchronization sync : TransactionSynchronizationManager.getSynchronizations()) {
-            if (sync instanceof Written written && written.listener() == this) {
-                return written;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        Written written = new Written();
-        TransactionSynchronizationManager.registerSynchronization(written);
-        return written;
+        return TransactionScoped.of(this, Written.class, create ? Written::new : null);
     }
 
     private void forget(String taskId) {
@@ -96,11 +82,11 @@ class TaskQueueListener implements TaskListener {
         }
     }
 
-    private final class Written implements TransactionSynchronization {
+    private final class Written extends TransactionScoped {
         private final Map<String, List<Object>> rows = new HashMap<>();
 
-        TaskQueueListener listener() {
-            return TaskQueueListener.this;
+        Written() {
+            super(TaskQueueListener.this);
         }
     }
 

@@ -434,6 +434,8 @@ public final class RouteLoad {
         private final HttpClient client;
         private String authorization;
         private String csrf;
+        private String cookie;
+        private Wire wire;
 
         private Caller(String base, HttpClient client) {
             this.base = base;
@@ -449,7 +451,8 @@ public final class RouteLoad {
                 caller.authorization = "Bearer " + token.get("token").asText();
                 return caller;
             }
-            Caller caller = new Caller(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+            CookieManager cookies = new CookieManager();
+            Caller caller = new Caller(base, HttpClient.newBuilder().cookieHandler(cookies)
                     .followRedirects(HttpClient.Redirect.NEVER).build());
             String token = caller.csrfFromLoginPage();
             String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo&_csrf="
@@ -462,6 +465,8 @@ public final class RouteLoad {
                 throw new IllegalStateException("login as " + user + " failed: " + login.statusCode() + " " + location);
             }
             caller.csrf = caller.csrfFromLoginPage(); // the token changes at login
+            caller.cookie = cookies.getCookieStore().get(URI.create(base)).stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
             return caller;
         }
 
@@ -476,25 +481,151 @@ public final class RouteLoad {
         }
 
         JsonNode send(String method, String path, Object body, int expected) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                    .header("Accept", "application/json");
+            if (wire == null) {
+                wire = new Wire(URI.create(base));
+            }
+            StringBuilder headers = new StringBuilder("Accept: application/json\r\n");
             if (authorization != null) {
-                request.header("Authorization", authorization);
+                headers.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            if (cookie != null) {
+                headers.append("Cookie: ").append(cookie).append("\r\n");
             }
             if (csrf != null && !method.equals("GET")) {
-                request.header("X-CSRF-TOKEN", csrf);
+                headers.append("X-CSRF-TOKEN: ").append(csrf).append("\r\n");
             }
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-                request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            byte[] content = body == null ? null : JSON.writeValueAsBytes(body);
+            Wire.Response response = wire.exchange(method, path, headers, content);
+            if (response.status() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.status() + ": " + response.body());
             }
             return response.body().isEmpty() ? null : JSON.readTree(response.body());
+        }
+    }
+
+    /**
+     * One keep-alive HTTP/1.1 connection, blocking, for one caller's thread. The driver shares the
+     * machine's cores with the node and MariaDB, and the JDK's asynchronous HttpClient spent several
+     * times the CPU per call of this (a selector thread, a timer per request, hand-offs between
+     * threads); what the driver spends is not the node's to use (docs/performance.md).
+     */
+    static final class Wire {
+        record Response(int status, String body) {
+        }
+
+        private final URI base;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+
+        Wire(URI base) {
+            this.base = base;
+        }
+
+        Response exchange(String method, String path, CharSequence headers, byte[] content) throws IOException {
+            java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream(512 + (content == null ? 0 : content.length));
+            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(base.getHost()).append(':').append(base.getPort()).append("\r\n").append(headers);
+            if (content != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+            } else if (!method.equals("GET")) {
+                head.append("Content-Length: 0\r\n");
+            }
+            request.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (content != null) {
+                request.writeBytes(content);
+            }
+            boolean reused = socket != null;
+            try {
+                return exchange(request);
+            } catch (IOException e) {
+                close();
+                if (!reused || !(e instanceof Unanswered)) {
+                    throw e;
+                }
+                return exchange(request); // the server had closed an idle connection before reading the request
+            }
+        }
+
+        private Response exchange(java.io.ByteArrayOutputStream request) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket(base.getHost(), base.getPort());
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(60_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+                out = socket.getOutputStream();
+            }
+            request.writeTo(out);
+            out.flush();
+            String status = line(true);
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false, close = false;
+            for (String header = line(false); !header.isEmpty(); header = line(false)) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim(), value = header.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.equalsIgnoreCase("chunked");
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    close = value.equalsIgnoreCase("close");
+                }
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line(false).split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line(false).split(";")[0].trim(), 16)) {
+                    body.writeBytes(in.readNBytes(size));
+                    line(false);
+                }
+                for (String trailer = line(false); !trailer.isEmpty(); trailer = line(false)) {
+                    // trailers: none expected
+                }
+            } else if (length > 0) {
+                body.writeBytes(in.readNBytes((int) length));
+            } else if (length < 0) {
+                body.writeBytes(in.readAllBytes());
+                close = true;
+            }
+            if (close) {
+                close();
+            }
+            return new Response(code, body.toString(StandardCharsets.UTF_8));
+        }
+
+        /** A line of the response head; {@code first}: nothing read yet, so a closed connection is {@link Unanswered}. */
+        private String line(boolean first) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    if (first && line.isEmpty()) {
+                        throw new Unanswered();
+                    }
+                    throw new java.io.EOFException("the connection closed mid-response");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
+
+        private static final class Unanswered extends IOException {
+            Unanswered() {
+                super("the connection closed before an answer");
+            }
         }
     }
 }

@@ -41,6 +41,9 @@ public class PathFirstMappings implements WebMvcRegistrations {
 
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+            if (getPatternParser() == null || !ServletRequestPathUtils.hasParsedRequestPath(request)) {
+                return super.lookupHandlerMethod(lookupPath, request); // Ant-style matching: Spring's own order
+            }
             PathContainer outer = PATH.get();
             PATH.set(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication());
             try {

@@ -513,7 +513,10 @@ public final class RouteLoad {
         record Response(int status, String body) {
         }
 
+        /** Tomcat closes a connection idle for 20 s or more (its default); one idle for 5 s is not reused. */
+        private static final long IDLE = 5_000_000_000L;
         private final URI base;
+        private long lastUsed;
         private java.net.Socket socket;
         private java.io.InputStream in;
         private java.io.OutputStream out;
@@ -524,8 +527,8 @@ public final class RouteLoad {
 
         Response exchange(String method, String path, CharSequence headers, byte[] content) throws IOException {
             java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream(512 + (content == null ? 0 : content.length));
-            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
-                    .append(base.getHost()).append(':').append(base.getPort()).append("\r\n").append(headers);
+            StringBuilder head = new StringBuilder(method).append(' ').append(base.getRawPath().replaceAll("/$", "")).append(path)
+                    .append(" HTTP/1.1\r\nHost: ").append(base.getHost()).append(':').append(port()).append("\r\n").append(headers);
             if (content != null) {
                 head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
             } else if (!method.equals("GET")) {
@@ -535,21 +538,31 @@ public final class RouteLoad {
             if (content != null) {
                 request.writeBytes(content);
             }
+            if (socket != null && System.nanoTime() - lastUsed > IDLE) {
+                close(); // the server may be closing it (its keep-alive timeout): a change is never sent on such a one
+            }
             boolean reused = socket != null;
             try {
-                return exchange(request);
+                return exchange(method, request);
             } catch (IOException e) {
                 close();
-                if (!reused || !(e instanceof Unanswered)) {
-                    throw e;
+                if (!reused || !(e instanceof Unanswered) || !method.equals("GET")) {
+                    throw e; // a change the server may have made before it closed is not sent twice
                 }
-                return exchange(request); // the server had closed an idle connection before reading the request
+                return exchange(method, request); // a read on a connection the server had closed
+            } finally {
+                lastUsed = System.nanoTime();
             }
         }
 
-        private Response exchange(java.io.ByteArrayOutputStream request) throws IOException {
+        private int port() {
+            return base.getPort() > 0 ? base.getPort() : 80;
+        }
+
+        private Response exchange(String method, java.io.ByteArrayOutputStream request) throws IOException {
             if (socket == null) {
-                socket = new java.net.Socket(base.getHost(), base.getPort());
+                socket = new java.net.Socket();
+                socket.connect(new java.net.InetSocketAddress(base.getHost(), port()), 10_000);
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(60_000);
                 in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
@@ -573,17 +586,19 @@ public final class RouteLoad {
                 }
             }
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            if (chunked) {
+            if (code < 200 || code == 204 || code == 304 || method.equals("HEAD")) {
+                // no body, whatever the headers say
+            } else if (chunked) {
                 for (int size = Integer.parseInt(line(false).split(";")[0].trim(), 16); size > 0;
                         size = Integer.parseInt(line(false).split(";")[0].trim(), 16)) {
-                    body.writeBytes(in.readNBytes(size));
+                    body.writeBytes(exactly(size));
                     line(false);
                 }
                 for (String trailer = line(false); !trailer.isEmpty(); trailer = line(false)) {
                     // trailers: none expected
                 }
             } else if (length > 0) {
-                body.writeBytes(in.readNBytes((int) length));
+                body.writeBytes(exactly((int) length));
             } else if (length < 0) {
                 body.writeBytes(in.readAllBytes());
                 close = true;
@@ -592,6 +607,14 @@ public final class RouteLoad {
                 close();
             }
             return new Response(code, body.toString(StandardCharsets.UTF_8));
+        }
+
+        private byte[] exactly(int n) throws IOException {
+            byte[] read = in.readNBytes(n);
+            if (read.length < n) {
+                throw new java.io.EOFException("the connection closed mid-body (" + read.length + " of " + n + " bytes)");
+            }
+            return read;
         }
 
         /** A line of the response head; {@code first}: nothing read yet, so a closed connection is {@link Unanswered}. */

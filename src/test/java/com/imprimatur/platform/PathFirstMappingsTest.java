@@ -25,8 +25,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * The path-first lookup picks the handler Spring's own lookup picks, for every path of the application.
  * The application's mapping is compared with a stock {@link RequestMappingHandlerMapping} built over the
  * same controllers: every pattern (its variables filled in), with every method it declares and with
- * the methods it does not (405 or another mapping), with and without a JSON body, and paths that match
- * nothing.
+ * the methods it does not (405 or another mapping, and the methods a 405 allows), with and without a JSON
+ * body, as a CORS preflight, with a trailing slash, a matrix variable and under a context path, and paths
+ * that match nothing.
  */
 class PathFirstMappingsTest extends IntegrationTest {
 
@@ -60,12 +61,15 @@ class PathFirstMappingsTest extends IntegrationTest {
         }
         List<String> compared = new ArrayList<>();
         for (String path : paths) {
-            for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
-                for (String body : new String[] {null, "application/json", "text/plain"}) {
-                    String ours = lookUp(mapping, path, method, body);
-                    String theirs = lookUp(stock, path, method, body);
-                    assertThat(ours).as(method + " " + path + " " + body).isEqualTo(theirs);
-                    compared.add(ours);
+            // the path as it comes, with a trailing slash, with a matrix variable, and under a context path
+            for (String[] variant : new String[][] {{"", path}, {"", path + "/"}, {"", path + ";v=1"}, {"/ctx", path}}) {
+                for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "PREFLIGHT")) {
+                    for (String body : new String[] {null, "application/json", "text/plain"}) {
+                        String ours = lookUp(mapping, variant[0], variant[1], method, body);
+                        String theirs = lookUp(stock, variant[0], variant[1], method, body);
+                        assertThat(ours).as(method + " " + variant[0] + variant[1] + " " + body).isEqualTo(theirs);
+                        compared.add(ours);
+                    }
                 }
             }
         }
@@ -79,9 +83,17 @@ class PathFirstMappingsTest extends IntegrationTest {
                 .replace("**", "x/y").replace("*", "x");
     }
 
-    private static String lookUp(RequestMappingHandlerMapping mapping, String path, String method, String contentType) {
-        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+    /** {@code method} PREFLIGHT: a CORS preflight (OPTIONS with an Origin and the method asked for). */
+    private static String lookUp(RequestMappingHandlerMapping mapping, String contextPath, String path, String method,
+            String contentType) {
+        boolean preflight = method.equals("PREFLIGHT");
+        MockHttpServletRequest request = new MockHttpServletRequest(preflight ? "OPTIONS" : method, contextPath + path);
+        request.setContextPath(contextPath);
         request.addHeader("Accept", "application/json");
+        if (preflight) {
+            request.addHeader("Origin", "https://cms.example.org");
+            request.addHeader("Access-Control-Request-Method", "POST");
+        }
         if (contentType != null) {
             request.setContentType(contentType);
             request.setContent("{}".getBytes());
@@ -94,6 +106,8 @@ class PathFirstMappingsTest extends IntegrationTest {
             }
             return chain.getHandler() instanceof HandlerMethod handler ? "handler " + handler.getMethod().toGenericString()
                     : "other " + chain.getHandler().getClass().getName();
+        } catch (org.springframework.web.HttpRequestMethodNotSupportedException e) {
+            return "refused " + e.getClass().getName() + " allowing " + e.getSupportedHttpMethods();
         } catch (Exception e) {
             return "refused " + e.getClass().getName();
         }

@@ -9,9 +9,10 @@
 #   bench/route.sh [--seconds=25] [--clients=1,4,8] [--modes=session,token] [--jfr]
 # JAR=<path> runs another build of the node (an A/B against an older commit, say).
 # NODE_OPTS="<JVM options>" for the node (-XX:+PrintCompilation, say).
-# WARMUP=<seconds> of load before the first phase, for the bare engine and for the node alike (default 120:
-# a young JVM spends a core on its JIT compilers for two minutes or more; the goals are about a node that
-# has been up for a while; WARMUP=10 shows a young node).
+# WARMUP=<seconds> of load before the first phase, for the bare engine and for the node alike (default 300:
+# the goals are about a node that has been up for a while, and on a 2-core AMD EPYC VM the node's JIT
+# compilers still took a third of its CPU after 3 minutes of load and under a tenth after 5, the bare
+# engine's after under 2; WARMUP=10 shows a young node).
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password); uses the databases imprimatur_route_bare and
 # imprimatur_route, dropped and made afresh. Port 18180. SKIP_BUILD=1 reuses the last build.
 # DB_PORT=<port> (and DB_PID=<its mariadbd's pid>) uses another MariaDB server on 127.0.0.1: a private
@@ -40,7 +41,7 @@ fresh() { mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists $1
 if [ -z "${BARE:-}" ]; then # BARE=<cycles/s> skips (a), for quick looks at (b) alone
 echo "# (a) bare engine"
 fresh imprimatur_route_bare
-java -Xmx768m ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" --warmup="${WARMUP:-120}" \
+java -Xmx768m ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" --warmup="${WARMUP:-300}" \
   --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" --jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route_bare?user=root&nullDatabaseMeansCurrent=true" \
   --out=$OUT/route-bare.json 2>$OUT/route-bare.log
 BARE=$(python3 -c "import json;print(json.load(open('$OUT/route-bare.json'))[0]['cyclesPerSecond'])")
@@ -59,4 +60,4 @@ for _ in $(seq 1 180); do curl -sf http://127.0.0.1:18180/actuator/health >/dev/
 curl -sf http://127.0.0.1:18180/actuator/health >/dev/null || { echo "node did not start; see $OUT/route-node.log" >&2; exit 1; }
 java ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.RouteLoad --base=http://127.0.0.1:18180 --pid=$NODE --db=imprimatur_route \
   --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" \
-  --seconds="$SECS" --warmup="${WARMUP:-120}" --clients="$CLIENTS" --modes="$MODES" --bare="$BARE" --out=$OUT/route-http.json 2>$OUT/route-http.log
+  --seconds="$SECS" --warmup="${WARMUP:-300}" --clients="$CLIENTS" --modes="$MODES" --bare="$BARE" --out=$OUT/route-http.json 2>$OUT/route-http.log

@@ -1,0 +1,211 @@
+package com.imprimatur.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pool's connections switch auto-commit on the server only when a statement needs the other mode.
+ *
+ * <p>Spring (and Hibernate under it) turns auto-commit off at the start of every transaction and on
+ * again at its end: two round trips of {@code set autocommit} per transaction, 37 per review cycle in
+ * the route bench, although the next user of the connection nearly always starts a transaction again.
+ * Here the mode asked for is recorded, and the server is told only when a statement is about to run
+ * on the connection (or its metadata is read, or a savepoint set) in a mode the server is not in. So a
+ * transaction that follows a transaction costs no {@code set autocommit}; a statement outside a
+ * transaction after one still runs in auto-commit (it is switched on first), so a write made outside
+ * a transaction is still committed at once, never left in an open transaction for the pool to roll
+ * back. Turning auto-commit on commits what is pending, as JDBC requires (after Spring's own commit
+ * nothing is, and the driver sends nothing). Between transactions a connection may rest in the pool
+ * with auto-commit off on the server; under InnoDB that holds no transaction, snapshot or lock (a
+ * transaction starts at its first statement).
+ *
+ * <p>Applies to the pool of a MariaDB URL that has no data source of its own set.
+ */
+@Component
+public class LazyAutoCommit implements BeanPostProcessor {
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool && pool.getDataSource() == null && pool.getDataSourceClassName() == null
+                && pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:mariadb:")) {
+            pool.setDataSource(new Lazy(new DriverDataSource(pool.getJdbcUrl(), pool.getDriverClassName(),
+                    pool.getDataSourceProperties(), pool.getUsername(), pool.getPassword())));
+        }
+        return bean;
+    }
+
+    /** A data source whose connections tell the server their auto-commit mode only when a statement needs it. */
+    public static final class Lazy implements DataSource {
+        private final DataSource connections;
+
+        public Lazy(DataSource connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return lazy(connections.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return lazy(connections.getConnection(username, password));
+        }
+
+        private static Connection lazy(Connection real) throws SQLException {
+            return (Connection) Proxy.newProxyInstance(LazyAutoCommit.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    new Mode(real));
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return connections.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            connections.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            connections.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return connections.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return connections.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : connections.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || connections.isWrapperFor(type);
+        }
+    }
+
+    /** The auto-commit mode asked for, and the one the server is in. */
+    private static final class Mode implements InvocationHandler {
+        /** What talks to the server through the connection itself: the server must be in the mode asked for first. */
+        private static final Set<String> TALKING = Set.of("getMetaData", "setSavepoint", "releaseSavepoint", "nativeSQL");
+        private static final Set<String> MAKING = Set.of("createStatement", "prepareStatement", "prepareCall");
+
+        private final Connection real;
+        private boolean asked;
+        private boolean onServer;
+
+        Mode(Connection real) throws SQLException {
+            this.real = real;
+            this.onServer = real.getAutoCommit();
+            this.asked = onServer;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "getAutoCommit":
+                    return asked;
+                case "setAutoCommit":
+                    boolean on = (Boolean) args[0];
+                    if (on && !onServer) {
+                        real.commit(); // JDBC: what is pending commits now; the driver sends nothing when nothing is
+                    }
+                    asked = on;
+                    return null;
+                case "commit", "rollback":
+                    if (onServer && (args == null || args.length == 0)) {
+                        return null; // auto-commit on the server: every statement has committed itself, nothing is pending
+                    }
+                    break;
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "unwrap":
+                    return ((Class<?>) args[0]).isInstance(proxy) ? proxy : real.unwrap((Class<?>) args[0]);
+                case "isWrapperFor":
+                    return ((Class<?>) args[0]).isInstance(proxy) || real.isWrapperFor((Class<?>) args[0]);
+                case "toString":
+                    return "lazy auto-commit over " + real;
+                default:
+                    if (TALKING.contains(method.getName())) {
+                        tellServer();
+                    }
+                    break;
+            }
+            Object answer = call(real, method, args);
+            if (MAKING.contains(method.getName())) {
+                // a statement may be made before a transaction begins and run inside it: its runs tell the server
+                Class<?> type = method.getReturnType();
+                return Proxy.newProxyInstance(LazyAutoCommit.class.getClassLoader(), new Class<?>[] {type},
+                        new Runs(answer, (Connection) proxy, this));
+            }
+            return answer;
+        }
+
+        void tellServer() throws SQLException {
+            if (asked != onServer) {
+                real.setAutoCommit(asked);
+                onServer = asked;
+            }
+        }
+    }
+
+    /** A statement of such a connection: the server is put in the mode asked for before each run. */
+    private static final class Runs implements InvocationHandler {
+        private final Object real;
+        private final Connection connection;
+        private final Mode mode;
+
+        Runs(Object real, Connection connection, Mode mode) {
+            this.real = real;
+            this.connection = connection;
+            this.mode = mode;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("execute")) {
+                mode.tellServer();
+            } else if (name.equals("getConnection")) {
+                return connection;
+            } else if (name.equals("equals")) {
+                return proxy == args[0];
+            } else if (name.equals("hashCode")) {
+                return System.identityHashCode(proxy);
+            }
+            return call(real, method, args);
+        }
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package com.imprimatur.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.imprimatur.support.IntegrationTest;
+import com.imprimatur.support.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Transactions on one pooled connection against the real MariaDB: back to back they send no
+ * {@code set autocommit}, and what JDBC promises still holds (a commit commits, a rollback discards,
+ * turning auto-commit on commits, a write outside a transaction is committed at once).
+ */
+class LazyAutoCommitTest extends IntegrationTest {
+
+    @Autowired
+    DataSource applicationPool;
+
+    private final TestDatabase.Connection db = TestDatabase.get();
+    private final String table = "lazy_autocommit_probe_" + Long.toHexString(System.nanoTime());
+    private HikariDataSource lazy;
+    private HikariDataSource stock;
+
+    @BeforeEach
+    void pools() throws SQLException {
+        lazy = pool(true);
+        stock = pool(false);
+        try (Connection c = other(); Statement s = c.createStatement()) {
+            s.execute("create table " + table + " (id int primary key)");
+        }
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        lazy.close();
+        stock.close();
+        try (Connection c = other(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists " + table);
+        }
+    }
+
+    @Test
+    void theApplicationsPoolTellsTheServerOnlyWhatAStatementNeeds() {
+        assertThat(((HikariDataSource) applicationPool).getDataSource()).isInstanceOf(LazyAutoCommit.Lazy.class);
+    }
+
+    @Test
+    void aTransactionAfterATransactionSendsNoSetAutocommit() throws SQLException {
+        // one connection in each pool: the second transaction runs on the first one's connection
+        assertThat(setsBetweenTwoTransactions(stock)).isEqualTo(2); // on at the end of the first, off at the start of the next
+        assertThat(setsBetweenTwoTransactions(lazy)).isZero();
+    }
+
+    @Test
+    void aWriteOutsideATransactionAfterOneIsCommittedAtOnce() throws SQLException {
+        inTransaction(1, true);
+        try (Connection c = lazy.getConnection(); Statement s = c.createStatement()) {
+            assertThat(c.getAutoCommit()).isTrue();
+            s.executeUpdate("insert into " + table + " values (2)");
+            try (ResultSet rs = s.executeQuery("select @@autocommit")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            assertThat(seenByAnother(2)).isTrue(); // before the connection goes back to the pool
+        }
+        assertThat(seenByAnother(2)).isTrue();
+    }
+
+    @Test
+    void commitCommitsRollbackDiscardsAndAutoCommitOnCommitsWhatIsPending() throws SQLException {
+        inTransaction(1, true);
+        assertThat(seenByAnother(1)).isTrue();
+        inTransaction(2, false);
+        assertThat(seenByAnother(2)).isFalse();
+        try (Connection c = lazy.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeUpdate("insert into " + table + " values (3)");
+            assertThat(seenByAnother(3)).isFalse();
+            c.setAutoCommit(true); // JDBC: commits
+            assertThat(seenByAnother(3)).isTrue();
+        }
+    }
+
+    @Test
+    void aTransactionThatMadeNoStatementCommitsAndRollsBackWithoutComplaint() throws SQLException {
+        try (Connection c = lazy.getConnection()) {
+            c.setAutoCommit(false);
+            c.commit();
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        inTransaction(4, true);
+        assertThat(seenByAnother(4)).isTrue();
+    }
+
+    private long setsBetweenTwoTransactions(HikariDataSource pool) throws SQLException {
+        long first = inTransaction(10 + (pool == lazy ? 0 : 1), true, pool);
+        long second = inTransaction(20 + (pool == lazy ? 0 : 1), true, pool);
+        return second - first;
+    }
+
+    private long inTransaction(int id, boolean commit) throws SQLException {
+        return inTransaction(id, commit, lazy);
+    }
+
+    /** Inserts {@code id} in a transaction and answers the connection's count of SET statements, read inside it. */
+    private long inTransaction(int id, boolean commit, HikariDataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeUpdate("insert into " + table + " values (" + id + ")");
+            long sets;
+            try (ResultSet rs = s.executeQuery("show session status like 'Com_set_option'")) {
+                rs.next();
+                sets = rs.getLong(2);
+            }
+            if (commit) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
+            c.setAutoCommit(true);
+            return sets;
+        }
+    }
+
+    private boolean seenByAnother(int id) throws SQLException {
+        try (Connection c = other(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from " + table + " where id = " + id)) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        }
+    }
+
+    private Connection other() throws SQLException {
+        return DriverManager.getConnection(db.url(), db.username(), db.password());
+    }
+
+    private HikariDataSource pool(boolean lazyAutoCommit) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(db.url());
+        pool.setUsername(db.username());
+        pool.setPassword(db.password());
+        pool.setMaximumPoolSize(1);
+        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        return lazyAutoCommit ? (HikariDataSource) new LazyAutoCommit().postProcessAfterInitialization(pool, "probe") : pool;
+    }
+}

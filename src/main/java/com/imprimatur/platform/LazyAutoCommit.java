@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * again at its end: two round trips of {@code set autocommit} per transaction, 37 per review cycle in
  * the route bench, although the next user of the connection nearly always starts a transaction again.
  * Here the mode asked for is recorded, and the server is told only when a statement is about to run
- * on the connection (or its metadata is read, or a savepoint set) in a mode the server is not in. So a
+ * on the connection (or its metadata object is fetched, or a savepoint set) in a mode the server is
+ * not in; the server's mode is the driver's, read from the status of the server's last answer, so
+ * whatever reached the server some other way is seen too. So a
  * transaction that follows a transaction costs no {@code set autocommit}; a statement outside a
  * transaction after one still runs in auto-commit (it is switched on first), so a write made outside
  * a transaction is still committed at once, never left in an open transaction for the pool to roll
@@ -109,17 +111,15 @@ public class LazyAutoCommit implements BeanPostProcessor {
     /** The auto-commit mode asked for, and the one the server is in. */
     private static final class Mode implements InvocationHandler {
         /** What talks to the server through the connection itself: the server must be in the mode asked for first. */
-        private static final Set<String> TALKING = Set.of("getMetaData", "setSavepoint", "releaseSavepoint", "nativeSQL");
+        private static final Set<String> TALKING = Set.of("getMetaData", "setSavepoint", "releaseSavepoint");
         private static final Set<String> MAKING = Set.of("createStatement", "prepareStatement", "prepareCall");
 
         private final Connection real;
         private boolean asked;
-        private boolean onServer;
 
         Mode(Connection real) throws SQLException {
             this.real = real;
-            this.onServer = real.getAutoCommit();
-            this.asked = onServer;
+            this.asked = real.getAutoCommit();
         }
 
         @Override
@@ -129,16 +129,11 @@ public class LazyAutoCommit implements BeanPostProcessor {
                     return asked;
                 case "setAutoCommit":
                     boolean on = (Boolean) args[0];
-                    if (on && !onServer) {
+                    if (on && !real.getAutoCommit()) {
                         real.commit(); // JDBC: what is pending commits now; the driver sends nothing when nothing is
                     }
                     asked = on;
                     return null;
-                case "commit", "rollback":
-                    if (onServer && (args == null || args.length == 0)) {
-                        return null; // auto-commit on the server: every statement has committed itself, nothing is pending
-                    }
-                    break;
                 case "equals":
                     return proxy == args[0];
                 case "hashCode":
@@ -165,10 +160,10 @@ public class LazyAutoCommit implements BeanPostProcessor {
             return answer;
         }
 
+        /** The driver knows the server's mode from the status of its last answer: asking costs no round trip. */
         void tellServer() throws SQLException {
-            if (asked != onServer) {
+            if (real.getAutoCommit() != asked) {
                 real.setAutoCommit(asked);
-                onServer = asked;
             }
         }
     }

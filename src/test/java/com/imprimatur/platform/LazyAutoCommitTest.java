@@ -7,6 +7,7 @@ import com.imprimatur.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -101,6 +102,45 @@ class LazyAutoCommitTest extends IntegrationTest {
         }
         inTransaction(4, true);
         assertThat(seenByAnother(4)).isTrue();
+    }
+
+    @Test
+    void aConnectionRestingInThePoolHoldsNoTransaction() throws SQLException {
+        long id;
+        try (Connection c = lazy.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("insert into " + table + " values (?)")) {
+                insert.setInt(1, 5);
+                insert.executeUpdate();
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select connection_id()")) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        assertThat(seenByAnother(5)).isTrue();
+        assertThat(openTransactions(id)).isZero();
+        // a read outside a transaction, after one, on the same connection: in auto-commit, so it leaves nothing open
+        try (Connection c = lazy.getConnection(); PreparedStatement read = c.prepareStatement("select count(*) from " + table);
+                ResultSet rs = read.executeQuery()) {
+            rs.next();
+            // the server's own mode, as the driver read it from the server's answer to the select
+            assertThat(c.unwrap(org.mariadb.jdbc.Connection.class).getAutoCommit()).isTrue();
+        }
+        assertThat(openTransactions(id)).isZero();
+    }
+
+    private long openTransactions(long connectionId) throws SQLException {
+        try (Connection c = other();
+                PreparedStatement p = c.prepareStatement("select count(*) from information_schema.innodb_trx where trx_mysql_thread_id = ?")) {
+            p.setLong(1, connectionId);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private long setsBetweenTwoTransactions(HikariDataSource pool) throws SQLException {

@@ -129,7 +129,7 @@ public class LazyAutoCommit implements BeanPostProcessor {
                     return asked;
                 case "setAutoCommit":
                     boolean on = (Boolean) args[0];
-                    if (on && !real.getAutoCommit()) {
+                    if (on && !real.isClosed() && !real.getAutoCommit()) {
                         real.commit(); // JDBC: what is pending commits now; the driver sends nothing when nothing is
                     }
                     asked = on;
@@ -160,9 +160,13 @@ public class LazyAutoCommit implements BeanPostProcessor {
             return answer;
         }
 
-        /** The driver knows the server's mode from the status of its last answer: asking costs no round trip. */
+        /**
+         * The driver knows the server's mode from the status of its last answer: asking costs no round trip.
+         * A connection the driver has closed (the server went away) is left for the call itself to report,
+         * with the error it would give without this class.
+         */
         void tellServer() throws SQLException {
-            if (real.getAutoCommit() != asked) {
+            if (!real.isClosed() && real.getAutoCommit() != asked) {
                 real.setAutoCommit(asked);
             }
         }

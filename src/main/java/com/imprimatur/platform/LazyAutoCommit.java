@@ -108,7 +108,7 @@ public class LazyAutoCommit implements BeanPostProcessor {
         }
     }
 
-    /** The auto-commit mode asked for, and the one the server is in. */
+    /** The auto-commit mode asked for; the server's is the driver's (from the status of the server's last answer). */
     private static final class Mode implements InvocationHandler {
         /** What talks to the server through the connection itself: the server must be in the mode asked for first. */
         private static final Set<String> TALKING = Set.of("getMetaData", "setSavepoint", "releaseSavepoint");

@@ -12,10 +12,14 @@ import com.imprimatur.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -111,6 +115,27 @@ class ArticleReviewProcessTest extends IntegrationTest {
         assertThat(timesPassed(cycle, "medicalReview")).isEqualTo(3);
         assertThat(cycle).hasPassed("published");
         assertThat(desk.article("editor", id).get("publishedRevision").asInt()).isEqualTo(3);
+
+        // the engine's history (EngineHistory): every value of a variable that changed, in order, the first
+        // copied from its history row; a variable set once only in its history row; no identity-link log, and
+        // no job log of jobs that succeeded
+        assertThat(values(cycle, "revision")).containsExactly(1, 2, 3);
+        assertThat(values(cycle, "medicalReviewDecision")).hasSize(3).doesNotContainNull();
+        assertThat(values(cycle, "articleId")).isEmpty();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(cycle.getId()).variableName("articleId")
+                .singleResult().getValue()).isEqualTo(id);
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(cycle.getId()).count()).isGreaterThanOrEqualTo(6);
+        history.createHistoricTaskInstanceQuery().processInstanceId(cycle.getId()).list().forEach(task ->
+                assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).count()).isZero());
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(cycle.getId()).count()).isZero();
+    }
+
+    /** The values of a variable in the engine's history of details, in the order they were set. */
+    private List<Object> values(ProcessInstance instance, String variable) {
+        return history.createHistoricDetailQuery().variableUpdates().processInstanceId(instance.getId())
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricVariableUpdate.class::cast).filter(update -> update.getVariableName().equals(variable))
+                .map(HistoricVariableUpdate::getValue).toList();
     }
 
     @Test
@@ -212,10 +237,7 @@ class ArticleReviewProcessTest extends IntegrationTest {
     @Test
     void aPlagiarismCheckThatKeepsFailingBecomesAnIncidentNotAPass() {
         // a cycle whose revision cannot be read: the check fails on every try
-        ProcessInstance broken = runtime.createProcessInstanceByKey("article-review")
-                .businessKey("incident-" + UUID.randomUUID())
-                .setVariables(Map.of("articleId", -1L, "revision", 1, "writer", "writer", "authors", "writer"))
-                .startBeforeActivity("checkPlagiarism").execute();
+        ProcessInstance broken = atTheCheckOfAMissingArticle(-1L);
         await().atMost(Duration.ofSeconds(30)).until(() -> job(broken).getExceptionMessage() != null);
         Job failing = job(broken);
         assertThat(failing.getRetries()).isEqualTo(2);
@@ -228,7 +250,40 @@ class ArticleReviewProcessTest extends IntegrationTest {
         assertThat(runtime.createIncidentQuery().processInstanceId(broken.getId()).singleResult().getActivityId())
                 .isEqualTo("checkPlagiarism");
         assertThat(broken).isWaitingAt("checkPlagiarism").hasNotPassed("plagiarismFound", "approvePublication");
+        // the job log keeps the failures, with their stack traces, and nothing else (EngineHistory)
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(broken.getId()).failureLog().count()).isGreaterThanOrEqualTo(2);
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(broken.getId()).count())
+                .isEqualTo(history.createHistoricJobLogQuery().processInstanceId(broken.getId()).failureLog().count());
+        String failure = history.createHistoricJobLogQuery().processInstanceId(broken.getId()).failureLog().list().get(0).getId();
+        assertThat(history.getHistoricJobLogExceptionStacktrace(failure)).contains("-1");
         runtime.deleteProcessInstance(broken.getId(), "test cleanup");
+    }
+
+    @Test
+    void aVariableSetSeveralTimesInOneCommandHasEachValueInItsHistoryOnce() {
+        ProcessInstance instance = atTheCheckOfAMissingArticle(-2L);
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+        commands.execute(context -> {
+            runtime.setVariable(instance.getId(), "probe", "a");
+            runtime.setVariable(instance.getId(), "probe", "b");
+            runtime.setVariable(instance.getId(), "probe", "c");
+            runtime.setVariable(instance.getId(), "once", "only");
+            return null;
+        });
+        assertThat(values(instance, "probe")).containsExactly("a", "b", "c");
+        runtime.setVariable(instance.getId(), "probe", "d");
+        assertThat(values(instance, "probe")).containsExactly("a", "b", "c", "d");
+        assertThat(values(instance, "once")).isEmpty();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("once")
+                .singleResult().getValue()).isEqualTo("only");
+        runtime.deleteProcessInstance(instance.getId(), "test cleanup");
+    }
+
+    /** A cycle started at the plagiarism check, of an article that does not exist: the check fails on every try. */
+    private ProcessInstance atTheCheckOfAMissingArticle(long articleId) {
+        return runtime.createProcessInstanceByKey("article-review").businessKey("missing-" + UUID.randomUUID())
+                .setVariables(Map.of("articleId", articleId, "revision", 1, "writer", "writer", "authors", "writer"))
+                .startBeforeActivity("checkPlagiarism").execute();
     }
 
     private Job job(ProcessInstance instance) {

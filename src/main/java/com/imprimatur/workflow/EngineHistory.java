@@ -25,19 +25,27 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  * <li><b>A variable's first value is written once</b>, in its history row ({@code ACT_HI_VARINST}, which
- * holds the same value, time, process, activity and task), not a second time as a detail
- * ({@code ACT_HI_DETAIL}, fifteen indexes). When the variable changes, its first value is written as
- * a detail first (copied from the history row before the change, at the time it was set), then the
+ * holds the same value, time, process, scope and task), not a second time as a detail
+ * ({@code ACT_HI_DETAIL}, fifteen indexes). When the variable changes or is removed, its first value
+ * is written as a detail first (copied from the history row, at the time it was set), then the
  * change: a variable that changed has every value in the details, as with plain FULL; one set once
- * has its value in its history row. Values kept in byte arrays (none on our routes) are written as
- * plain FULL writes them.
+ * has its value in its history row. The values a review cycle starts with are written as plain
+ * FULL writes them (flagged initial: Camunda's restart of an instance with its initial variables
+ * reads them from the details; a triage process's, which never change, are not, as since issue 5),
+ * and so are values kept in byte arrays (none on our routes).
  * <li><b>The job log keeps failures</b>: a job's failure (with its stack trace) is what an operator
  * reads beside an incident. The routine entries of every job's life (created, succeeded, deleted:
  * eight rows per review cycle, for the asynchronous check, the publication and the reminder timers)
  * are not written.
  * <li><b>No identity-link log</b>: candidate groups and assignees of tasks as they changed. Who took
- * which task is in the audit trail, the decisions and the task history ({@code ACT_HI_TASKINST}).
+ * which task through the desk is in the audit trail and the decisions; through Camunda's own
+ * webapps, in the engine's user-operation log (kept); the last assignee in the task history.
  * </ul>
+ *
+ * <p>What the history API then answers differently (nothing here asks): the task-history filters on
+ * candidates and involvement ({@code taskHadCandidateUser/Group}, {@code taskInvolvedUser/Group},
+ * {@code withCandidateGroups}) find no task and {@code withoutCandidateGroups} finds every task; the
+ * process-history filters {@code executedJobBefore/After} find only instances with a failed job.
  */
 @Component
 class EngineHistory extends AbstractProcessEnginePlugin {
@@ -66,7 +74,8 @@ class EngineHistory extends AbstractProcessEnginePlugin {
 
         @Override
         protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
-            if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) && super.shouldWriteHistoricDetail(event)) {
+            if ((event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) || event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE))
+                    && super.shouldWriteHistoricDetail(event)) {
                 writeFirstValueIfMissing(event.getVariableInstanceId());
             }
             super.insertHistoricVariableUpdateEntity(event);
@@ -74,18 +83,26 @@ class EngineHistory extends AbstractProcessEnginePlugin {
 
         @Override
         protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-            return super.shouldWriteHistoricDetail(event)
-                    && !(event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && plain(event));
-        }
-
-        private static boolean plain(HistoricVariableUpdateEventEntity event) {
-            return event.getByteValue() == null && event.getByteArrayId() == null;
+            return super.shouldWriteHistoricDetail(event) && !onlyInItsHistoryRow(event);
         }
 
         /**
-         * Before a variable's first change is written: its first value as a detail, unless a detail of
-         * it exists (written in this command, or earlier: a variable set before this handler was used,
-         * or kept in bytes).
+         * A first value that needs no detail of its own: not kept in bytes, and not one a review cycle
+         * starts with (Camunda's restart "with the initial variables" reads those from the details). A
+         * triage process's four starting values are left out as since issue 5: a triage never changes
+         * them, so its restart with the last values (the default) restarts it with the same ones.
+         */
+        private static boolean onlyInItsHistoryRow(HistoricVariableUpdateEventEntity event) {
+            return event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+                    && (!Boolean.TRUE.equals(event.isInitial()) || CamundaTriageQueue.PROCESS_KEY.equals(event.getProcessDefinitionKey()))
+                    && event.getByteValue() == null && event.getByteArrayId() == null;
+        }
+
+        /**
+         * Before a variable's first change (or its removal) is written: its first value as a detail,
+         * unless a detail of it exists (written in this command, or earlier: a starting value, one kept
+         * in bytes, one set before this handler was used). The copy names the variable's scope as its
+         * activity instance (the history row does not keep the activity that set it) and no operation.
          */
         private void writeFirstValueIfMissing(String variableInstanceId) {
             CommandContext command = Context.getCommandContext();

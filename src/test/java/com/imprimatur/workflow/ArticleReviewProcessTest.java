@@ -116,14 +116,17 @@ class ArticleReviewProcessTest extends IntegrationTest {
         assertThat(cycle).hasPassed("published");
         assertThat(desk.article("editor", id).get("publishedRevision").asInt()).isEqualTo(3);
 
-        // the engine's history (EngineHistory): every value of a variable that changed, in order, the first
-        // copied from its history row; a variable set once only in its history row; no identity-link log, and
-        // no job log of jobs that succeeded
+        // the engine's history (EngineHistory): every value of a variable that changed, in order (a value set
+        // during the cycle copied from its history row before its first change; a starting value written as it
+        // was set); a variable set once during the cycle only in its history row; no identity-link log, and no
+        // job log of jobs that succeeded
         assertThat(values(cycle, "revision")).containsExactly(1, 2, 3);
-        assertThat(values(cycle, "medicalReviewDecision")).hasSize(3).doesNotContainNull();
-        assertThat(values(cycle, "articleId")).isEmpty();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(cycle.getId()).variableName("articleId")
-                .singleResult().getValue()).isEqualTo(id);
+        assertThat(values(cycle, "medicalReviewDecision")).hasSize(3).startsWith("REQUEST_CHANGES", "REQUEST_CHANGES")
+                .doesNotContainNull();
+        assertThat(values(cycle, "articleId")).containsExactly(id);
+        assertThat(values(cycle, "approvePublicationDecision")).isEmpty();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(cycle.getId()).variableName("approvePublicationDecision")
+                .singleResult().getValue()).isEqualTo("PUBLISH");
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(cycle.getId()).count()).isGreaterThanOrEqualTo(6);
         history.createHistoricTaskInstanceQuery().processInstanceId(cycle.getId()).list().forEach(task ->
                 assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).count()).isZero());
@@ -276,7 +279,17 @@ class ArticleReviewProcessTest extends IntegrationTest {
         assertThat(values(instance, "once")).isEmpty();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName("once")
                 .singleResult().getValue()).isEqualTo("only");
+        runtime.removeVariable(instance.getId(), "once");
+        assertThat(values(instance, "once")).first().isEqualTo("only");
         runtime.deleteProcessInstance(instance.getId(), "test cleanup");
+
+        // Camunda's restart with the initial variables reads them from the details: they are all there
+        runtime.restartProcessInstances(instance.getProcessDefinitionId()).startBeforeActivity("checkPlagiarism")
+                .processInstanceIds(instance.getId()).initialSetOfVariables().execute();
+        ProcessInstance again = runtime.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+        assertThat(runtime.getVariables(again.getId())).containsOnlyKeys("articleId", "revision", "writer", "authors")
+                .containsEntry("articleId", -2L).containsEntry("revision", 1);
+        runtime.deleteProcessInstance(again.getId(), "test cleanup");
     }
 
     /** A cycle started at the plagiarism check, of an article that does not exist: the check fails on every try. */

@@ -9,6 +9,8 @@
 #   bench/route.sh [--seconds=25] [--clients=1,4,8] [--modes=session,token] [--jfr]
 # JAR=<path> runs another build of the node (an A/B against an older commit, say).
 # NODE_OPTS="<JVM options>" for the node (-XX:+PrintCompilation, say).
+# BARE_HISTORY=product gives the bare engine the history the product writes (workflow.EngineHistory) instead of
+# plain FULL (the issue's yardstick, the default).
 # WARMUP=<seconds> of load before the first phase, for the bare engine and for the node alike (default 300:
 # the goals are about a node that has been up for a while, and on a 2-core AMD EPYC VM the node's JIT
 # compilers still took a third of its CPU after 3 minutes of load and under a tenth after 5, the bare
@@ -41,7 +43,7 @@ fresh() { mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists $1
 if [ -z "${BARE:-}" ]; then # BARE=<cycles/s> skips (a), for quick looks at (b) alone
 echo "# (a) bare engine"
 fresh imprimatur_route_bare
-java -Xmx768m ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" --warmup="${WARMUP:-300}" \
+java -Xmx768m ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" --warmup="${WARMUP:-300}" --history="${BARE_HISTORY:-full}" \
   --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" --jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route_bare?user=root&nullDatabaseMeansCurrent=true" \
   --out=$OUT/route-bare.json 2>$OUT/route-bare.log
 BARE=$(python3 -c "import json;print(json.load(open('$OUT/route-bare.json'))[0]['cyclesPerSecond'])")

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li><b>A variable's first value is written once</b>, in its history row ({@code ACT_HI_VARINST}, which
  * holds the same value, time, process, scope and task), not a second time as a detail
- * ({@code ACT_HI_DETAIL}, fifteen indexes). When the variable changes or is removed, its first value
+ * ({@code ACT_HI_DETAIL}, fourteen indexes besides its key). When the variable changes or is removed, its first value
  * is written as a detail first (copied from the history row, at the time it was set), then the
  * change: a variable that changed has every value in the details, as with plain FULL; one set once
  * has its value in its history row. The values a review cycle starts with are written as plain
@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
  * process-history filters {@code executedJobBefore/After} find only instances with a failed job.
  */
 @Component
-class EngineHistory extends AbstractProcessEnginePlugin {
+public class EngineHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -254,8 +254,8 @@ public class TaskDesk {
         Map<String, Object> variables = new HashMap<>();
         TaskKind kind = TaskKind.of(task.key());
         variables.put(kind.decisionVariable(), recorded.decision().name());
-        // only what the route reads: each variable costs the engine four writes (its row, its history
-        // row and detail, its deletion at the end); the decision row and the audit event keep the rest
+        // only what the route reads: each variable costs the engine three writes (its row, its history
+        // row, its deletion at the end; a detail too if it changes); the decision row and the audit event keep the rest
         if (kind.routeReadsComment()) {
             variables.put(kind.commentVariable(), request.comment());
         }

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li><b>A variable's first value is written once</b>, in its history row ({@code ACT_HI_VARINST}, which
  * holds the same value, time, process, scope and task), not a second time as a detail
- * ({@code ACT_HI_DETAIL}, fourteen indexes besides its key). When the variable changes or is removed, its first value
- * is written as a detail first (copied from the history row, at the time it was set), then the
- * change: a variable that changed has every value in the details, as with plain FULL; one set once
+ * ({@code ACT_HI_DETAIL}, fourteen indexes besides its key). When the variable changes or is
+ * removed, its first value is written as a detail first (copied from the history row, at the time
+ * it was set), then the change: a variable that changed has every value in the details, as with plain FULL; one set once
  * has its value in its history row. The values a review cycle starts with are written as plain
  * FULL writes them (flagged initial: Camunda's restart of an instance with its initial variables
  * reads them from the details; a triage process's, which never change, are not, as since issue 5),

@@ -240,8 +240,7 @@ class ArticleReviewProcessTest extends IntegrationTest {
     @Test
     void aPlagiarismCheckThatKeepsFailingBecomesAnIncidentNotAPass() {
         // a cycle whose revision cannot be read: the check fails on every try
-        ProcessInstance broken = atTheCheckOfAMissingArticle(-1L);
-        await().atMost(Duration.ofSeconds(30)).until(() -> job(broken).getExceptionMessage() != null);
+        ProcessInstance broken = failedOnce(atTheCheckOfAMissingArticle(-1L));
         Job failing = job(broken);
         assertThat(failing.getRetries()).isEqualTo(2);
         assertThat(failing.getDuedate()).isInTheFuture();

@@ -132,6 +132,132 @@ class LazyAutoCommitTest extends IntegrationTest {
         assertThat(openTransactions(id)).isZero();
     }
 
+    @Test
+    void aTransactionThatOnlyReadsAfterAStatementOutsideOneSendsNoSetAndNoCommit() throws SQLException {
+        inTransaction(30, true);
+        assertThat(setsAndCommitsAroundAReadingTransaction(stock)).containsExactly(2L, 1L); // off, COMMIT; on again for the next read
+        assertThat(setsAndCommitsAroundAReadingTransaction(lazy)).containsExactly(0L, 0L);
+    }
+
+    /** Outside a transaction, then a transaction of two plain reads and the metadata, then outside again: the connection's SETs and COMMITs in between. */
+    private long[] setsAndCommitsAroundAReadingTransaction(HikariDataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            long[] before = setsAndCommits(c);
+            c.setAutoCommit(false);
+            try (PreparedStatement read = c.prepareStatement("select count(*) from " + table); ResultSet rs = read.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            assertThat(c.getMetaData().supportsMultipleResultSets()).isTrue(); // as MyBatis asks after every query
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id from " + table + " where id = 30")) {
+                assertThat(rs.next()).isTrue();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            long[] after = setsAndCommits(c);
+            return new long[] {after[0] - before[0], after[1] - before[1]};
+        }
+    }
+
+    private static long[] setsAndCommits(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select variable_name, variable_value from "
+                + "information_schema.session_status where variable_name in ('COM_SET_OPTION', 'COM_COMMIT') order by variable_name desc")) {
+            rs.next();
+            long sets = rs.getLong(2);
+            rs.next();
+            return new long[] {sets, rs.getLong(2)};
+        }
+    }
+
+    @Test
+    void aWriteAfterPlainReadsIsInTheTransactionAndRollsBackWithIt() throws SQLException {
+        inTransaction(40, true);
+        try (Connection c = lazy.getConnection(); Statement s = c.createStatement()) {
+            readOutsideATransaction(c);
+            c.setAutoCommit(false);
+            try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                rs.next();
+            }
+            assertThat(serverAutoCommit(c)).isTrue(); // the read ran in auto-commit: the server holds no transaction
+            s.executeUpdate("insert into " + table + " values (41)");
+            assertThat(serverAutoCommit(c)).isFalse();
+            assertThat(seenByAnother(41)).isFalse();
+            try (ResultSet rs = s.executeQuery("select count(*) from " + table + " where id = 41")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1); // the transaction reads its own write
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        assertThat(seenByAnother(41)).isFalse();
+        assertThat(seenByAnother(40)).isTrue();
+    }
+
+    @Test
+    void aLockingReadStartsTheTransactionAndHoldsItsLockUntilTheCommit() throws SQLException {
+        inTransaction(50, true);
+        try (Connection c = lazy.getConnection()) {
+            readOutsideATransaction(c);
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("select id from " + table + " where id = 50 for update");
+                    ResultSet rs = lock.executeQuery()) {
+                rs.next();
+            }
+            assertThat(serverAutoCommit(c)).isFalse();
+            try (Connection o = other(); Statement s = o.createStatement()) {
+                s.execute("set innodb_lock_wait_timeout = 1");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("update " + table + " set id = 51 where id = 50"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("Lock wait timeout");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        }
+    }
+
+    @Test
+    void underRepeatableReadAPlainReadStartsTheTransaction() throws SQLException {
+        inTransaction(60, true);
+        try (Connection c = lazy.getConnection()) {
+            readOutsideATransaction(c);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot for the whole transaction
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                rs.next();
+            }
+            assertThat(serverAutoCommit(c)).isFalse();
+            c.commit();
+            c.setAutoCommit(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+    }
+
+    @Test
+    void onlyASelectThatLocksAndWritesNothingIsAPlainRead() {
+        assertThat(LazyAutoCommit.plainRead("select * from t where id = ?")).isTrue();
+        assertThat(LazyAutoCommit.plainRead("\n  SELECT a.id FROM t a JOIN u ON u.id = a.id")).isTrue();
+        for (String not : new String[] {null, "", "insert into t values (1)", "update t set a = 1", "delete from t",
+                "select id from t where id = 1 for update", "SELECT id FROM t FOR UPDATE SKIP LOCKED", "select id from t lock in share mode",
+                "select id from t for share", "select id into @x from t", "select get_lock('x', 1)", "select nextval(s)",
+                "/* a comment */ select 1", "(select 1)", "with x as (select 1) select * from x", "call p()", "set autocommit = 1",
+                "select sleep(1)"}) {
+            assertThat(LazyAutoCommit.plainRead(not)).as(not).isFalse();
+        }
+    }
+
+    /** As a request's token look-up: a read in auto-commit (after a transaction, the server is switched to it first). */
+    private static void readOutsideATransaction(Connection c) throws SQLException {
+        assertThat(c.getAutoCommit()).isTrue();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+            rs.next();
+        }
+        assertThat(serverAutoCommit(c)).isTrue();
+    }
+
+    /** The server's own mode, as the driver read it from the server's last answer. */
+    private static boolean serverAutoCommit(Connection c) throws SQLException {
+        return c.unwrap(org.mariadb.jdbc.Connection.class).getAutoCommit();
+    }
+
     private long openTransactions(long connectionId) throws SQLException {
         try (Connection c = other();
                 PreparedStatement p = c.prepareStatement("select count(*) from information_schema.innodb_trx where trx_mysql_thread_id = ?")) {

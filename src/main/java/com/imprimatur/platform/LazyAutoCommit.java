@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
@@ -37,11 +38,16 @@ import org.springframework.stereotype.Component;
  * <p>A plain read (a {@code select} without a locking clause) at the start of a transaction runs in
  * auto-commit when the server is in it and the connection's isolation is READ COMMITTED (or
  * lower): there every statement of a transaction reads the latest committed rows anyway, and a read
- * that locks nothing is the same inside a transaction and outside it. The transaction switches at its
- * first other statement (a write, a locking read), so everything from there on is one transaction as
- * before; a transaction that only reads then needs neither the switch nor a {@code COMMIT} (the driver
- * sends none when the server holds no transaction), nor the switch back for the next statement outside
- * a transaction: three round trips of an article poll's seven.
+ * that locks no row sees the same inside a transaction and outside it. (What differs: inside a
+ * transaction it keeps a shared metadata lock on its tables until the commit, so a schema change, say
+ * a migration run by another node, could now come between such reads and the transaction's first
+ * write, as it could between two transactions.) The transaction switches at its first other statement
+ * (a write, a locking read), so everything from there on is one transaction as before. The server is
+ * in auto-commit after a statement outside a transaction (each request's token or session look-up);
+ * a transaction that only reads after one needs neither the switch nor a {@code COMMIT} (the driver
+ * sends none when the server holds no transaction), nor the switch back for the next statement
+ * outside a transaction: three round trips of an article poll's seven. After a transaction that wrote,
+ * the server stays out of auto-commit, and a reading transaction then commits as before.
  *
  * <p>Applies to the pool of a MariaDB URL that has no data source of its own set.
  */
@@ -130,6 +136,8 @@ public class LazyAutoCommit implements BeanPostProcessor {
 
         private final Connection real;
         private boolean asked;
+        /** The isolation as set through this connection; read from the driver once when never set (it may ask the server). */
+        private int isolation = -1;
 
         Mode(Connection real) throws SQLException {
             this.real = real;
@@ -147,6 +155,10 @@ public class LazyAutoCommit implements BeanPostProcessor {
                         real.commit(); // JDBC: what is pending commits now; the driver sends nothing when nothing is
                     }
                     asked = on;
+                    return null;
+                case "setTransactionIsolation":
+                    real.setTransactionIsolation((Integer) args[0]);
+                    isolation = (Integer) args[0];
                     return null;
                 case "equals":
                     return proxy == args[0];
@@ -177,8 +189,8 @@ public class LazyAutoCommit implements BeanPostProcessor {
         /**
          * Puts the server in the mode asked for before {@code sql} runs ({@code null}: anything else that
          * talks to the server; {@code reads}: the metadata object's reads), except for a plain read at
-         * the start of a READ COMMITTED transaction (class comment). The driver knows the server's mode from the status of its last answer, and
-         * the isolation from the session's state: asking costs no round trip. A connection the driver
+         * the start of a READ COMMITTED transaction (class comment). The driver knows the server's mode
+         * from the status of its last answer: asking costs no round trip. A connection the driver
          * has closed (the server went away) is left for the call itself to report, with the error it
          * would give without this class.
          */
@@ -186,10 +198,22 @@ public class LazyAutoCommit implements BeanPostProcessor {
             if (real.isClosed() || real.getAutoCommit() == asked) {
                 return;
             }
-            if (!asked && (reads || plainRead(sql)) && real.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED) {
+            if (!asked && (reads || plainRead(sql)) && isolation() <= Connection.TRANSACTION_READ_COMMITTED) {
                 return;
             }
             real.setAutoCommit(asked);
+        }
+
+        /**
+         * Hikari sets the pool's isolation on each new connection when it differs from the server's
+         * default, and Spring a transaction's through the same method; a connection never set keeps
+         * the server's default, which Connector/J reads from the server when asked: once here.
+         */
+        private int isolation() throws SQLException {
+            if (isolation < 0) {
+                isolation = real.getTransactionIsolation();
+            }
+            return isolation;
         }
     }
 
@@ -206,17 +230,11 @@ public class LazyAutoCommit implements BeanPostProcessor {
         if (!text.regionMatches(true, 0, "select", 0, 6)) {
             return false;
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        for (String writes : NOT_PLAIN) {
-            if (lower.contains(writes)) {
-                return false;
-            }
-        }
-        return true;
+        return !NOT_PLAIN.matcher(text).find();
     }
 
-    private static final String[] NOT_PLAIN = {"for update", "for share", "lock in share mode", "into", "get_lock", "release_lock",
-            "nextval", "setval", "lastval", "sleep("};
+    private static final Pattern NOT_PLAIN = Pattern.compile("\\bfor\\s+(update|share)\\b|\\block\\s+in\\s+share\\s+mode\\b|\\binto\\b"
+            + "|get_lock|release_lock|nextval|setval|lastval|sleep\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     private static String sqlOf(Object[] args) {
         return args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +30,13 @@ class CamundaReviewRoute implements ReviewRoute {
     private final AuditTrail audit;
     private final TaskQueue queue;
     private final JdbcTemplate jdbc;
+    private final CommandExecutor commands;
     private final LatestDefinition definition;
 
     CamundaReviewRoute(RuntimeService runtime, RepositoryService repository, TaskService tasks, AuditTrail audit, TaskQueue queue,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine) {
         this.jdbc = jdbc;
+        this.commands = engine.getCommandExecutorTxRequired();
         this.definition = new LatestDefinition(repository, ProcessVariables.PROCESS_KEY);
         this.runtime = runtime;
         this.tasks = tasks;
@@ -85,10 +89,12 @@ class CamundaReviewRoute implements ReviewRoute {
     /**
      * One statement on the business key's index: the cycle's root execution and its own two variables
      * (the revision, a number; why it opened, a name), so that a cycle ending meanwhile reads as no
-     * open cycle, never half of one. Read from the engine's tables as they store such values (a
-     * number in {@code LONG_}, a short text in {@code TEXT_}), without an engine command: the editors'
-     * and the CMS's polls of an article run this again and again, and a command (its context, its
-     * MyBatis session, a native query and a variable query through MyBatis) cost more than the read.
+     * open cycle, never half of one. Read from the engine's tables as the engine stores such values (an
+     * integer in {@code LONG_}, a string in {@code TEXT_}), without an engine command: the editors' and
+     * the CMS's polls of an article run this again and again, and a command (its context, its MyBatis
+     * session, a native query and a variable query through MyBatis) cost more than the read. Anything
+     * else (a variable of another type, set through Camunda's webapps, say; two cycles of one article)
+     * is read as before, through the engine, which converts the value or refuses.
      */
     @Override
     public Optional<Cycle> openCycle(long articleId) {
@@ -101,9 +107,19 @@ class CamundaReviewRoute implements ReviewRoute {
         Number revision = null;
         String because = null;
         for (Map<String, Object> row : rows) {
-            if (ProcessVariables.REVISION.equals(row.get("NAME_"))) {
+            String name = (String) row.get("NAME_");
+            String type = (String) row.get("TYPE_");
+            if (!id.equals(row.get("ID_"))) {
+                return openCycleThroughTheEngine(articleId);
+            } else if (ProcessVariables.REVISION.equals(name)) {
+                if (!"integer".equals(type) && !"long".equals(type) && !"short".equals(type)) {
+                    return openCycleThroughTheEngine(articleId);
+                }
                 revision = (Number) row.get("LONG_");
-            } else if (ProcessVariables.OPENED_BECAUSE.equals(row.get("NAME_"))) {
+            } else if (ProcessVariables.OPENED_BECAUSE.equals(name)) {
+                if (!"string".equals(type)) {
+                    return openCycleThroughTheEngine(articleId);
+                }
                 because = (String) row.get("TEXT_");
             }
         }
@@ -113,7 +129,26 @@ class CamundaReviewRoute implements ReviewRoute {
         return Optional.of(new Cycle(id, revision.intValue(), because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because)));
     }
 
-    private static final String CYCLE_WITH_VARIABLES = "select E.ID_, V.NAME_, V.LONG_, V.TEXT_ from ACT_RU_EXECUTION E"
+    /** The open cycle read in one engine command: its root execution, then that execution's own variables as the engine gives them. */
+    private Optional<Cycle> openCycleThroughTheEngine(long articleId) {
+        return Optional.ofNullable(commands.execute(context -> {
+            ProcessInstance instance = cycleOf(articleId);
+            if (instance == null) {
+                return null;
+            }
+            Map<String, Object> vars = new HashMap<>();
+            context.getVariableInstanceManager().findVariableInstancesByExecutionIdAndVariableNames(instance.getId(),
+                    List.of(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE)).forEach(v -> vars.put(v.getName(), v.getValue()));
+            if (!(vars.get(ProcessVariables.REVISION) instanceof Number revision)) {
+                return null;
+            }
+            Object because = vars.get(ProcessVariables.OPENED_BECAUSE);
+            return new Cycle(instance.getId(), revision.intValue(),
+                    because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because.toString()));
+        }));
+    }
+
+    private static final String CYCLE_WITH_VARIABLES = "select E.ID_, V.NAME_, V.TYPE_, V.LONG_, V.TEXT_ from ACT_RU_EXECUTION E"
             + " join ACT_RE_PROCDEF D on D.ID_ = E.PROC_DEF_ID_"
             + " left join ACT_RU_VARIABLE V on V.EXECUTION_ID_ = E.ID_ and V.TASK_ID_ is null and V.NAME_ in (?, ?)"
             + " where E.BUSINESS_KEY_ = ? and E.PARENT_ID_ is null and D.KEY_ = ?";

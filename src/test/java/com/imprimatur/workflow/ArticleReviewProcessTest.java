@@ -93,6 +93,33 @@ class ArticleReviewProcessTest extends IntegrationTest {
     }
 
     @Test
+    void theArticleViewFindsItsCycleAlsoWhenItsVariablesWereRetyped() {
+        long id = desk.create("writer", Desk.article("Retyped variables", 1)).get("id").asLong();
+        ProcessInstance cycle = cycleOf(id);
+        JsonNode seen = desk.article("editor", id).get("cycle");
+        assertThat(seen.get("id").asText()).isEqualTo(cycle.getId());
+        assertThat(seen.get("revision").asInt()).isEqualTo(1);
+        assertThat(seen.get("openedBecause").asText()).isEqualTo("SUBMISSION");
+
+        // as an administrator may in Cockpit: the revision a double (kept in DOUBLE_), then a long; the reason null
+        runtime.setVariable(cycle.getId(), "revision", 1.0d);
+        runtime.setVariable(cycle.getId(), "openedBecause", "READER_REPORT");
+        JsonNode retyped = desk.article("editor", id).get("cycle");
+        assertThat(retyped).isNotNull();
+        assertThat(retyped.get("id").asText()).isEqualTo(cycle.getId());
+        assertThat(retyped.get("revision").asInt()).isEqualTo(1);
+        assertThat(retyped.get("openedBecause").asText()).isEqualTo("READER_REPORT");
+        runtime.setVariable(cycle.getId(), "revision", 2L);
+        runtime.setVariable(cycle.getId(), "openedBecause", null);
+        JsonNode again = desk.article("editor", id).get("cycle");
+        assertThat(again.get("revision").asInt()).isEqualTo(2);
+        assertThat(again.get("openedBecause").asText()).isEqualTo("SUBMISSION");
+
+        runtime.setVariable(cycle.getId(), "revision", 1);
+        runtime.setVariable(cycle.getId(), "openedBecause", "SUBMISSION");
+    }
+
+    @Test
     void changesRequestedTwiceLoopBackToTheWriter() {
         long id = desk.create("writer", Desk.article("Loop path", 1)).get("id").asLong();
         ProcessInstance cycle = cycleOf(id);

@@ -14,4 +14,5 @@ COPY --from=build /src/target/imprimatur-*.jar /app/imprimatur.jar
 RUN useradd --system --uid 10001 imprimatur
 USER imprimatur
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/imprimatur.jar"]
+# keep compiled code: Java 17's sweeper would flush and recompile the busiest paths (docs/operations.md, JVM options)
+ENTRYPOINT ["java", "-XX:-UseCodeCacheFlushing", "-jar", "/app/imprimatur.jar"]

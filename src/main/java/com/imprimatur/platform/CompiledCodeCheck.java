@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * thread's stack for a while, even with most of the code cache free. This application runs a wide
  * path per request (Tomcat, Spring Security, Hibernate, the engine's MyBatis, the driver), so most
  * of its methods are called often but seldom caught on a stack: under steady load the node kept
- * recompiling about 60 methods a second after ten minutes, the compiled code swept away almost as
- * fast as it was made, and the flushed methods ran interpreted or at the profiling tier meanwhile
+ * recompiling about 1,000 methods a minute after ten minutes, and the flushed methods ran interpreted
+ * or at the profiling tier until compiled again
  * (docs/performance.md, "Eighth round"). {@code -XX:-UseCodeCacheFlushing} keeps what was compiled;
  * the Dockerfile, {@code ./mvnw spring-boot:run} and the benchmarks start the JVM with it. Java 20
  * removed the sweeper, so there the flag changes nothing and no warning is given.
@@ -49,7 +49,7 @@ class CompiledCodeCheck {
             return Optional.empty();
         }
         return Optional.of("The JVM flushes compiled code it deems cold (UseCodeCacheFlushing is on, Java "
-                + javaFeature + "): under load this node will keep recompiling its busiest paths and spend a third "
-                + "or more of its CPU doing so. Start it with -XX:-UseCodeCacheFlushing (docs/operations.md, JVM options).");
+                + javaFeature + "): under steady load this node will keep recompiling its busiest paths, which took a tenth "
+                + "to two fifths of its CPU in the route benchmark. Start it with -XX:-UseCodeCacheFlushing (docs/operations.md, JVM options).");
     }
 }

@@ -9,9 +9,9 @@
 #   bench/route.sh [--seconds=25] [--clients=1,4,8] [--modes=session,token] [--jfr]
 # JAR=<path> runs another build of the node (an A/B against an older commit, say).
 # NODE_OPTS="<JVM options>" for the node (-XX:+PrintCompilation, say).
-# JVM_OPTS="<JVM options>" for both JVMs, the bare engine's and the node's (default -XX:-UseCodeCacheFlushing, as the
-# Dockerfile starts the node: Java 17's code cache sweeper would keep flushing and recompiling the busiest paths;
-# JVM_OPTS= runs both with the JVM's defaults).
+# ROUTE_JVM_OPTS="<JVM options>" for every JVM of the run, the bare engine's, the node's and the load driver's (default
+# -XX:-UseCodeCacheFlushing, as the Dockerfile starts the node: Java 17's code cache sweeper would keep flushing and
+# recompiling the busiest paths; ROUTE_JVM_OPTS= runs them all with the JVM's defaults).
 # BARE_HISTORY=product gives the bare engine the history the product writes (workflow.EngineHistory) instead of
 # plain FULL (the issue's yardstick, the default).
 # WARMUP=<seconds> of load before the first phase, for the bare engine and for the node alike (default 300:
@@ -41,13 +41,14 @@ mkdir -p $OUT
 JAR=${JAR:-$(ls target/imprimatur-*.jar | grep -v original | head -1)}
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 DB_PORT=${DB_PORT:-3306}
-JVM_OPTS=${JVM_OPTS--XX:-UseCodeCacheFlushing}
+ROUTE_JVM_OPTS=${ROUTE_JVM_OPTS--XX:-UseCodeCacheFlushing}
+echo "# JVM options: ${ROUTE_JVM_OPTS:-none, the JVM defaults}"
 fresh() { mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists $1; create database $1 character set utf8mb4 collate utf8mb4_unicode_ci"; }
 
 if [ -z "${BARE:-}" ]; then # BARE=<cycles/s> skips (a), for quick looks at (b) alone
 echo "# (a) bare engine"
 fresh imprimatur_route_bare
-java -Xmx768m $JVM_OPTS ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" --warmup="${WARMUP:-300}" --history="${BARE_HISTORY:-full}" \
+java -Xmx768m $ROUTE_JVM_OPTS ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" --warmup="${WARMUP:-300}" --history="${BARE_HISTORY:-full}" \
   --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" --jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route_bare?user=root&nullDatabaseMeansCurrent=true" \
   --out=$OUT/route-bare.json 2>$OUT/route-bare.log
 BARE=$(python3 -c "import json;print(json.load(open('$OUT/route-bare.json'))[0]['cyclesPerSecond'])")
@@ -57,13 +58,13 @@ echo "# (b) Imprimatur over HTTP"
 fresh imprimatur_route
 JFR_OPT=()
 [ -z "$JFR" ] || JFR_OPT=(-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$OUT/route.jfr,settings=profile,dumponexit=true)
-java -Xmx768m $JVM_OPTS ${NODE_OPTS:-} "${JFR_OPT[@]}" -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=18180 \
+java -Xmx768m $ROUTE_JVM_OPTS ${NODE_OPTS:-} "${JFR_OPT[@]}" -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=18180 \
   --spring.datasource.url="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route?nullDatabaseMeansCurrent=true" \
   --logging.level.root=WARN > $OUT/route-node.log 2>&1 &
 NODE=$!
 trap 'kill $NODE 2>/dev/null || true; wait $NODE 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -sf http://127.0.0.1:18180/actuator/health >/dev/null && break; sleep 1; done
 curl -sf http://127.0.0.1:18180/actuator/health >/dev/null || { echo "node did not start; see $OUT/route-node.log" >&2; exit 1; }
-java ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.RouteLoad --base=http://127.0.0.1:18180 --pid=$NODE --db=imprimatur_route \
+java $ROUTE_JVM_OPTS ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.RouteLoad --base=http://127.0.0.1:18180 --pid=$NODE --db=imprimatur_route \
   --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" \
   --seconds="$SECS" --warmup="${WARMUP:-300}" --clients="$CLIENTS" --modes="$MODES" --bare="$BARE" --out=$OUT/route-http.json 2>$OUT/route-http.log

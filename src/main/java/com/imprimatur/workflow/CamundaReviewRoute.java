@@ -129,7 +129,11 @@ class CamundaReviewRoute implements ReviewRoute {
         return Optional.of(new Cycle(id, revision.intValue(), because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because)));
     }
 
-    /** The open cycle read in one engine command: its root execution, then that execution's own variables as the engine gives them. */
+    /**
+     * The open cycle read in one engine command: its root execution, then that execution's own
+     * variables as the engine gives them. A revision that is neither a number nor digits (retyped
+     * by hand) is an error, never "no cycle": a reopen would then start a second cycle beside it.
+     */
     private Optional<Cycle> openCycleThroughTheEngine(long articleId) {
         return Optional.ofNullable(commands.execute(context -> {
             ProcessInstance instance = cycleOf(articleId);
@@ -139,11 +143,18 @@ class CamundaReviewRoute implements ReviewRoute {
             Map<String, Object> vars = new HashMap<>();
             context.getVariableInstanceManager().findVariableInstancesByExecutionIdAndVariableNames(instance.getId(),
                     List.of(ProcessVariables.REVISION, ProcessVariables.OPENED_BECAUSE)).forEach(v -> vars.put(v.getName(), v.getValue()));
-            if (!(vars.get(ProcessVariables.REVISION) instanceof Number revision)) {
-                return null;
+            Object value = vars.get(ProcessVariables.REVISION);
+            int revision;
+            if (value instanceof Number number) {
+                revision = number.intValue();
+            } else if (value instanceof String digits && digits.strip().matches("[0-9]{1,9}")) {
+                revision = Integer.parseInt(digits.strip());
+            } else {
+                throw new IllegalStateException("Article " + articleId + " has an open cycle (" + instance.getId()
+                        + ") whose revision variable is not a number: " + value);
             }
             Object because = vars.get(ProcessVariables.OPENED_BECAUSE);
-            return new Cycle(instance.getId(), revision.intValue(),
+            return new Cycle(instance.getId(), revision,
                     because == null ? CycleReason.SUBMISSION : CycleReason.valueOf(because.toString()));
         }));
     }

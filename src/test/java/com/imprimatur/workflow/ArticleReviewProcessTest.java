@@ -44,6 +44,8 @@ class ArticleReviewProcessTest extends IntegrationTest {
     HistoryService history;
     @Autowired
     ManagementService management;
+    @Autowired
+    com.imprimatur.article.ReviewRoute route;
 
     Api api;
     Desk desk;
@@ -117,6 +119,24 @@ class ArticleReviewProcessTest extends IntegrationTest {
 
         runtime.setVariable(cycle.getId(), "revision", 1);
         runtime.setVariable(cycle.getId(), "openedBecause", "SUBMISSION");
+    }
+
+    @Test
+    void aCycleWhoseRevisionCannotBeReadIsAnErrorNeverNoCycle() {
+        long id = desk.create("writer", Desk.article("Revision retyped as text", 1)).get("id").asLong();
+        ProcessInstance cycle = cycleOf(id);
+        try {
+            runtime.setVariable(cycle.getId(), "revision", " 2 ");
+            assertThat(route.openCycle(id)).get().extracting(c -> c.id(), c -> c.revision()).containsExactly(cycle.getId(), 2);
+            // "no cycle" here would let a reader's report start a second cycle beside this one (reopen)
+            runtime.setVariable(cycle.getId(), "revision", "two");
+            assertThatThrownBy(() -> route.openCycle(id)).isInstanceOf(IllegalStateException.class).hasMessageContaining(cycle.getId());
+            runtime.setVariable(cycle.getId(), "revision", null);
+            assertThatThrownBy(() -> route.openCycle(id)).isInstanceOf(IllegalStateException.class);
+        } finally {
+            runtime.setVariable(cycle.getId(), "revision", 1);
+        }
+        assertThat(route.openCycle(id)).get().extracting(c -> c.revision()).isEqualTo(1);
     }
 
     @Test

@@ -274,6 +274,23 @@ class LazyAutoCommitTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theAnswerKeptPerTextIsTheAnswerForThatText() {
+        // texts that differ only where it matters, asked twice each (the second answer is the kept one),
+        // more of them than are kept, so the store starts again on the way
+        for (int i = 0; i < LazyAutoCommit.KNOWN_MAX + 50; i++) {
+            String plain = "select * from t where id in (" + "?, ".repeat(i % 40) + "?) and n = " + i;
+            String locking = plain + " for update";
+            String writing = "update t set n = " + i + " where id = ?";
+            for (int again = 0; again < 2; again++) {
+                assertThat(LazyAutoCommit.plainRead(plain)).as(plain).isTrue();
+                assertThat(LazyAutoCommit.plainRead(locking)).as(locking).isFalse();
+                assertThat(LazyAutoCommit.plainRead(writing)).as(writing).isFalse();
+                assertThat(LazyAutoCommit.plainRead(new String(locking.toCharArray()))).as("an equal text of another string").isFalse();
+            }
+        }
+    }
+
     /** As a request's token look-up: a read in auto-commit (after a transaction, the server is switched to it first). */
     private static void readOutsideATransaction(Connection c) throws SQLException {
         assertThat(c.getAutoCommit()).isTrue();

@@ -224,20 +224,26 @@ public class LazyAutoCommit implements BeanPostProcessor {
      * lock or sequence function. Anything that does not plainly look so (a leading comment, say) is
      * not one, and runs in the mode asked for.
      *
-     * <p>The answer is kept per SQL text ({@link #KNOWN}): the same few hundred statements run over and
-     * over (the engine's, Hibernate's, ours; never a user's input, which goes in parameters), and the
-     * pattern, case-insensitive over statements of a few hundred to thousands of characters, took 7 %
-     * of the node's samples in the route bench, against a hash and an equality check of the text.
+     * <p>The answer for a {@code select} of up to {@value #KNOWN_LONGEST} characters is kept per SQL text
+     * ({@link #KNOWN}): the same few hundred statements run over and over (the engine's, Hibernate's,
+     * ours), and the pattern, case-insensitive over each of them, took 7 % of the node's samples in the
+     * route bench, against a hash and an equality check of the text. Some texts vary (lists of parameters
+     * of every length; the plagiarism index writes its fingerprint numbers into the text), so the store is
+     * bounded: past {@value #KNOWN_MAX} texts it starts again, and the statements that repeat are back in
+     * it at their next run. Anything else (a write, a longer text) is scanned each time, as before.
      */
     static boolean plainRead(String sql) {
-        if (sql == null) {
+        if (sql == null || !startsWithSelect(sql)) {
             return false;
+        }
+        if (sql.length() > KNOWN_LONGEST) {
+            return scan(sql);
         }
         Boolean known = KNOWN.get(sql);
         if (known == null) {
             known = scan(sql);
             if (KNOWN.size() >= KNOWN_MAX) {
-                KNOWN.clear(); // texts that vary (lists of parameters of every length) never fill it for good
+                KNOWN.clear();
             }
             KNOWN.put(sql, known);
         }
@@ -246,7 +252,18 @@ public class LazyAutoCommit implements BeanPostProcessor {
 
     /** How many SQL texts {@link #plainRead} keeps its answer for; past it, it starts again. */
     static final int KNOWN_MAX = 2048;
+    /** The longest SQL text whose answer is kept (the engine's longest reads are about a thousand characters). */
+    static final int KNOWN_LONGEST = 2048;
     private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+
+    /** Whether the text's first word is {@code select}, without copying it. */
+    private static boolean startsWithSelect(String sql) {
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        return sql.regionMatches(true, start, "select", 0, 6);
+    }
 
     private static boolean scan(String sql) {
         String text = sql.strip();

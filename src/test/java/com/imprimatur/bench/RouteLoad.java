@@ -70,9 +70,10 @@ public final class RouteLoad {
         List<Map<String, Object>> results = new ArrayList<>();
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
         List<Caller[]> warming = new ArrayList<>();
-        // as many desks as the largest phase has, as the bare engine warms up with all its threads (a warm-up
-        // of four left the first 8-client phase compiling: 4 ms of JIT per cycle against 1 in the next);
-        // the modes alternate, so that no mode's phases run on a colder JIT
+        // as many desks in all as the largest phase has (at least four), as the bare engine warms up with all
+        // its threads, so that the node meets the phase's concurrency before it is measured (with four, the
+        // first 8-client phase carried 4.1 ms of JIT per cycle, 2.6 with eight); the modes alternate (four
+        // desks of each at 8), so that no mode's phases run on a colder JIT
         int warmingDesks = Math.max(4, clientCounts.stream().mapToInt(Integer::intValue).max().orElse(4));
         for (int i = 0; i < warmingDesks; i++) {
             String mode = modes.get(i % modes.size());

@@ -276,8 +276,19 @@ class LazyAutoCommitTest extends IntegrationTest {
 
     @Test
     void theAnswerKeptPerTextIsTheAnswerForThatText() {
-        // texts that differ only where it matters, asked twice each (the second answer is the kept one),
-        // more of them than are kept, so the store starts again on the way
+        // two texts of one length and one hash code ("inuP" and "into" hash alike), one plain and one not:
+        // an answer kept by hash, or by length, would give the second the first's answer
+        String plainOne = "select x inuP @v from t", intoOne = "select x into @v from t";
+        assertThat(plainOne.hashCode()).isEqualTo(intoOne.hashCode());
+        assertThat(LazyAutoCommit.plainRead(plainOne)).isTrue();
+        assertThat(LazyAutoCommit.plainRead(intoOne)).isFalse();
+        assertThat(LazyAutoCommit.plainRead(plainOne)).isTrue();
+        // a text past the longest kept is still answered
+        String longRead = "select * from t where id in (" + "?, ".repeat(LazyAutoCommit.KNOWN_LONGEST / 3) + "?)";
+        assertThat(LazyAutoCommit.plainRead(longRead)).isTrue();
+        assertThat(LazyAutoCommit.plainRead(longRead + " for update")).isFalse();
+        // texts that differ only where it matters, asked twice each, more of them than are kept, so the
+        // store starts again on the way
         for (int i = 0; i < LazyAutoCommit.KNOWN_MAX + 50; i++) {
             String plain = "select * from t where id in (" + "?, ".repeat(i % 40) + "?) and n = " + i;
             String locking = plain + " for update";

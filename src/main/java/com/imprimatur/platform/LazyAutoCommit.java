@@ -265,12 +265,9 @@ public class LazyAutoCommit implements BeanPostProcessor {
         return sql.regionMatches(true, start, "select", 0, 6);
     }
 
+    /** No locking clause, {@code into} or lock or sequence function in a text that starts with {@code select}. */
     private static boolean scan(String sql) {
-        String text = sql.strip();
-        if (!text.regionMatches(true, 0, "select", 0, 6)) {
-            return false;
-        }
-        return !NOT_PLAIN.matcher(text).find();
+        return !NOT_PLAIN.matcher(sql).find();
     }
 
     private static final Pattern NOT_PLAIN = Pattern.compile("\\bfor\\s+(update|share)\\b|\\block\\s+in\\s+share\\s+mode\\b|\\binto\\b"

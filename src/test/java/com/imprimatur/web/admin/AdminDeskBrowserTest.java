@@ -54,6 +54,8 @@ class AdminDeskBrowserTest extends BrowserTest {
         browser.click(By.linkText("No, keep them enabled"));
         browser.go("/admin/users/new");
         browser.click(By.cssSelector("[data-test=new-user] button[type=submit]"));
+        // the answer has the same heading as the form: wait for its error, or the form's own heading may be read as it goes
+        browser.await(By.id("err-username"));
         checked("admin-user-errors", "Add a user");
         assertThat(browser.find(By.id("err-username")).getText()).isNotBlank();
 

@@ -3,15 +3,15 @@ package com.imprimatur.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -85,8 +85,7 @@ public class LazyAutoCommit implements BeanPostProcessor {
         }
 
         private static Connection lazy(Connection real) throws SQLException {
-            return (Connection) Proxy.newProxyInstance(LazyAutoCommit.class.getClassLoader(), new Class<?>[] {Connection.class},
-                    new Mode(real));
+            return new Mode(real);
         }
 
         @Override
@@ -125,67 +124,134 @@ public class LazyAutoCommit implements BeanPostProcessor {
         }
     }
 
-    /** The auto-commit mode asked for; the server's is the driver's (from the status of the server's last answer). */
-    private static final class Mode implements InvocationHandler {
-        /**
-         * What talks to the server through the connection itself: the server must be in the mode asked
-         * for first. The metadata object's queries read the server's catalogue, and lock and write
-         * nothing: as a plain read (MyBatis fetches it after every query it runs, to ask whether the
-         * driver supports several result sets).
-         */
-        private static final Set<String> TALKING = Set.of("getMetaData", "setSavepoint", "releaseSavepoint");
-        private static final Set<String> MAKING = Set.of("createStatement", "prepareStatement", "prepareCall");
-
-        private final Connection real;
+    /**
+     * A connection that records the auto-commit mode asked for; the server's is the driver's (from the
+     * status of the server's last answer). What talks to the server through the connection itself
+     * (the metadata object, a savepoint) and every run of its statements puts the server in the mode
+     * asked for first.
+     */
+    private static final class Mode extends JdbcDelegates.OfConnection {
         private boolean asked;
         /** The isolation as set through this connection; read from the driver once when never set (it may ask the server). */
         private int isolation = -1;
+        /** What each run of the connection's statements does first (a batch, whose SQL is null here, is of writes). */
+        private final JdbcDelegates.BeforeRun runs = sql -> tellServer(sql, false);
 
         Mode(Connection real) throws SQLException {
-            this.real = real;
+            super(real);
             this.asked = real.getAutoCommit();
         }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "getAutoCommit":
-                    return asked;
-                case "setAutoCommit":
-                    boolean on = (Boolean) args[0];
-                    if (on && !real.isClosed() && !real.getAutoCommit()) {
-                        real.commit(); // JDBC: what is pending commits now; the driver sends nothing when nothing is
-                    }
-                    asked = on;
-                    return null;
-                case "setTransactionIsolation":
-                    real.setTransactionIsolation((Integer) args[0]);
-                    isolation = (Integer) args[0];
-                    return null;
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "unwrap":
-                    return ((Class<?>) args[0]).isInstance(proxy) ? proxy : real.unwrap((Class<?>) args[0]);
-                case "isWrapperFor":
-                    return ((Class<?>) args[0]).isInstance(proxy) || real.isWrapperFor((Class<?>) args[0]);
-                case "toString":
-                    return "lazy auto-commit over " + real;
-                default:
-                    if (TALKING.contains(method.getName())) {
-                        tellServer(null, method.getName().equals("getMetaData"));
-                    }
-                    break;
+        public boolean getAutoCommit() {
+            return asked;
+        }
+
+        @Override
+        public void setAutoCommit(boolean on) throws SQLException {
+            if (on && !real.isClosed() && !real.getAutoCommit()) {
+                real.commit(); // JDBC: what is pending commits now; the driver sends nothing when nothing is
             }
-            Object answer = call(real, method, args);
-            if (MAKING.contains(method.getName())) {
-                // a statement may be made before a transaction begins and run inside it: its runs tell the server
-                Class<?> type = method.getReturnType();
-                return Proxy.newProxyInstance(LazyAutoCommit.class.getClassLoader(), new Class<?>[] {type},
-                        new Runs(answer, (Connection) proxy, this, sqlOf(args)));
-            }
-            return answer;
+            asked = on;
+        }
+
+        @Override
+        public void setTransactionIsolation(int level) throws SQLException {
+            real.setTransactionIsolation(level);
+            isolation = level;
+        }
+
+        /** The metadata object's queries read the server's catalogue and lock and write nothing: a plain read
+         * (MyBatis fetches it after every query it runs, to ask whether the driver supports several result sets). */
+        @Override
+        public DatabaseMetaData getMetaData() throws SQLException {
+            tellServer(null, true);
+            return real.getMetaData();
+        }
+
+        @Override
+        public Savepoint setSavepoint() throws SQLException {
+            tellServer(null, false);
+            return real.setSavepoint();
+        }
+
+        @Override
+        public Savepoint setSavepoint(String name) throws SQLException {
+            tellServer(null, false);
+            return real.setSavepoint(name);
+        }
+
+        @Override
+        public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+            tellServer(null, false);
+            real.releaseSavepoint(savepoint);
+        }
+
+        // a statement may be made before a transaction begins and run inside it: its runs tell the server
+
+        @Override
+        public Statement createStatement() throws SQLException {
+            return new JdbcDelegates.OfStatement<>(real.createStatement(), this, null, runs);
+        }
+
+        @Override
+        public Statement createStatement(int type, int concurrency) throws SQLException {
+            return new JdbcDelegates.OfStatement<>(real.createStatement(type, concurrency), this, null, runs);
+        }
+
+        @Override
+        public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+            return new JdbcDelegates.OfStatement<>(real.createStatement(type, concurrency, holdability), this, null, runs);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql) throws SQLException {
+            return new JdbcDelegates.OfPrepared<>(real.prepareStatement(sql), this, sql, runs);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int keys) throws SQLException {
+            return new JdbcDelegates.OfPrepared<>(real.prepareStatement(sql, keys), this, sql, runs);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int[] columns) throws SQLException {
+            return new JdbcDelegates.OfPrepared<>(real.prepareStatement(sql, columns), this, sql, runs);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, String[] columns) throws SQLException {
+            return new JdbcDelegates.OfPrepared<>(real.prepareStatement(sql, columns), this, sql, runs);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
+            return new JdbcDelegates.OfPrepared<>(real.prepareStatement(sql, type, concurrency), this, sql, runs);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability) throws SQLException {
+            return new JdbcDelegates.OfPrepared<>(real.prepareStatement(sql, type, concurrency, holdability), this, sql, runs);
+        }
+
+        @Override
+        public CallableStatement prepareCall(String sql) throws SQLException {
+            return new JdbcDelegates.OfCallable(real.prepareCall(sql), this, sql, runs);
+        }
+
+        @Override
+        public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
+            return new JdbcDelegates.OfCallable(real.prepareCall(sql, type, concurrency), this, sql, runs);
+        }
+
+        @Override
+        public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability) throws SQLException {
+            return new JdbcDelegates.OfCallable(real.prepareCall(sql, type, concurrency, holdability), this, sql, runs);
+        }
+
+        @Override
+        public String toString() {
+            return "lazy auto-commit over " + real;
         }
 
         /**
@@ -272,50 +338,4 @@ public class LazyAutoCommit implements BeanPostProcessor {
 
     private static final Pattern NOT_PLAIN = Pattern.compile("\\bfor\\s+(update|share)\\b|\\block\\s+in\\s+share\\s+mode\\b|\\binto\\b"
             + "|get_lock|release_lock|nextval|setval|lastval|sleep\\s*\\(", Pattern.CASE_INSENSITIVE);
-
-    private static String sqlOf(Object[] args) {
-        return args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
-    }
-
-    /** A statement of such a connection: the server is put in the mode asked for before each run. */
-    private static final class Runs implements InvocationHandler {
-        private final Object real;
-        private final Connection connection;
-        private final Mode mode;
-        /** A prepared statement's SQL; {@code null} for a plain statement, whose runs name theirs. */
-        private final String sql;
-
-        Runs(Object real, Connection connection, Mode mode, String sql) {
-            this.real = real;
-            this.connection = connection;
-            this.mode = mode;
-            this.sql = sql;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            if (name.startsWith("execute")) {
-                // a batch is of writes (and a plain statement's batch names no SQL here)
-                boolean batch = name.endsWith("Batch");
-                String running = sqlOf(args);
-                mode.tellServer(batch ? null : running != null ? running : sql, false);
-            } else if (name.equals("getConnection")) {
-                return connection;
-            } else if (name.equals("equals")) {
-                return proxy == args[0];
-            } else if (name.equals("hashCode")) {
-                return System.identityHashCode(proxy);
-            }
-            return call(real, method, args);
-        }
-    }
-
-    private static Object call(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
 }

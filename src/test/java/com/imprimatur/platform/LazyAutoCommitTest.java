@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.imprimatur.support.IntegrationTest;
 import com.imprimatur.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -300,6 +303,46 @@ class LazyAutoCommitTest extends IntegrationTest {
                 assertThat(LazyAutoCommit.plainRead(new String(locking.toCharArray()))).as("an equal text of another string").isFalse();
             }
         }
+    }
+
+    @Test
+    void everyMethodOfTheInterfacesReachesTheDriversOwn() throws NoSuchMethodException {
+        // a default method left to the interface would not reach the driver (Statement's executeLargeUpdate
+        // throws UnsupportedOperationException there), and a method added by a later JDK would not either
+        Class<?>[][] pairs = {{Connection.class, JdbcDelegates.OfConnection.class}, {Statement.class, JdbcDelegates.OfStatement.class},
+                {PreparedStatement.class, JdbcDelegates.OfPrepared.class}, {CallableStatement.class, JdbcDelegates.OfCallable.class}};
+        int methods = 0;
+        for (Class<?>[] pair : pairs) {
+            for (Method m : pair[0].getMethods()) {
+                if (Modifier.isStatic(m.getModifiers())) {
+                    continue;
+                }
+                Class<?> declaring = pair[1].getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass();
+                assertThat(declaring.isInterface()).as(pair[1].getSimpleName() + "." + m.getName()).isFalse();
+                methods++;
+            }
+        }
+        assertThat(methods).isGreaterThan(250);
+    }
+
+    @Test
+    void aPreparedRunWithoutTextIsInTheTransactionAndALargeUpdateOutsideOneIsCommitted() throws SQLException {
+        try (Connection c = lazy.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("insert into " + table + " values (?)")) {
+                p.setInt(1, 5);
+                assertThat(p.executeLargeUpdate()).isEqualTo(1); // a default method of the interface: the driver's own
+                assertThat(p.getConnection().unwrap(org.mariadb.jdbc.Connection.class)).isNotNull();
+            }
+            assertThat(seenByAnother(5)).isFalse();
+            c.rollback();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                assertThat(s.executeLargeUpdate("insert into " + table + " values (6)")).isEqualTo(1);
+            }
+            assertThat(seenByAnother(6)).isTrue();
+        }
+        assertThat(seenByAnother(5)).isFalse();
     }
 
     /** As a request's token look-up: a read in auto-commit (after a transaction, the server is switched to it first). */

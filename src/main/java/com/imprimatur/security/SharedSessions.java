@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ended on one node ({@link StaffSessions}) is ended on every node at its next request; the session
  * a request already loaded is not read again for that ({@link SessionReadOnce}). A request that
  * changes nothing in its session writes nothing: the last access is written at most once per
- * {@code imprimatur.session.touch-every} ({@link ThrottledSessions}).
+ * {@code imprimatur.session.touch-every} ({@link ThrottledSessions}). What a request's read makes of
+ * its security context's bytes is kept per node ({@link SessionAttributes}).
  */
 @Configuration(proxyBeanMethods = false)
 class SharedSessions {
@@ -62,11 +63,16 @@ class SharedSessions {
                 return bean;
             }
 
+            /** The store reads its attributes through {@link SessionAttributes} (the security context's object kept). */
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JdbcIndexedSessionRepository store ? new ThrottledSessions(store, touchEvery,
+                if (!(bean instanceof JdbcIndexedSessionRepository store)) {
+                    return bean;
+                }
+                store.setConversionService(SessionAttributes.conversions(SharedSessions.class.getClassLoader()));
+                return new ThrottledSessions(store, touchEvery,
                         new OwnTransaction(transactions, TransactionDefinition.PROPAGATION_REQUIRES_NEW),
-                        new OwnTransaction(transactions, TransactionDefinition.PROPAGATION_NOT_SUPPORTED)) : bean;
+                        new OwnTransaction(transactions, TransactionDefinition.PROPAGATION_NOT_SUPPORTED));
             }
         };
     }

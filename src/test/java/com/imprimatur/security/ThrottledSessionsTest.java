@@ -15,7 +15,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -53,6 +59,15 @@ class ThrottledSessionsTest extends IntegrationTest {
         Object jdbcStore = ReflectionTestUtils.getField(sessionStore, "store");
         assertThat(jdbcStore).isInstanceOf(JdbcIndexedSessionRepository.class);
         assertThat(ReflectionTestUtils.getField(jdbcStore, "transactionOperations")).isSameAs(TransactionOperations.withoutTransaction());
+        // and reads its attributes through SessionAttributes: the same context's bytes, read twice, give one authentication
+        ConversionService conversions = (ConversionService) ReflectionTestUtils.getField(jdbcStore, "conversionService");
+        var authentication = UsernamePasswordAuthenticationToken.authenticated("editor", null, List.of(new SimpleGrantedAuthority("ROLE_EDITOR")));
+        Object bytes = conversions.convert(new SecurityContextImpl(authentication), TypeDescriptor.valueOf(Object.class),
+                TypeDescriptor.valueOf(byte[].class));
+        SecurityContext first = (SecurityContext) conversions.convert(bytes, TypeDescriptor.valueOf(byte[].class), TypeDescriptor.valueOf(Object.class));
+        SecurityContext second = (SecurityContext) conversions.convert(bytes, TypeDescriptor.valueOf(byte[].class), TypeDescriptor.valueOf(Object.class));
+        assertThat(first).isNotSameAs(second);
+        assertThat(first.getAuthentication()).isSameAs(second.getAuthentication());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -323,6 +324,42 @@ class LazyAutoCommitTest extends IntegrationTest {
             }
         }
         assertThat(methods).isGreaterThan(250);
+    }
+
+    @Test
+    void everyStatementTheConnectionMakesIsOneThatTellsTheServerFirst() throws Exception {
+        // each of the twelve ways to make a statement (Hibernate and MyBatis use several): one left to the
+        // plain delegate would hand out the driver's own statement, whose runs would tell the server nothing
+        try (Connection c = lazy.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create procedure " + table + "_p() select 1");
+        }
+        try (Connection c = lazy.getDataSource().getConnection()) { // the lazy data source itself, under the pool
+            int made = 0;
+            for (Method m : Connection.class.getMethods()) {
+                if (!Statement.class.isAssignableFrom(m.getReturnType())) {
+                    continue;
+                }
+                Class<?>[] types = m.getParameterTypes();
+                Object[] args = new Object[types.length];
+                int ints = (int) Arrays.stream(types).filter(int.class::equals).count();
+                int[] given = ints == 1 ? new int[] {Statement.NO_GENERATED_KEYS}
+                        : new int[] {ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, ResultSet.HOLD_CURSORS_OVER_COMMIT};
+                for (int i = 0, n = 0; i < types.length; i++) {
+                    args[i] = types[i] == String.class ? (m.getName().equals("prepareCall") ? "{call " + table + "_p()}" : "select 1")
+                            : types[i] == int[].class ? new int[] {1} : types[i] == String[].class ? new String[] {"id"} : given[n++];
+                }
+                try (Statement made1 = (Statement) m.invoke(c, args)) {
+                    assertThat(made1).as(m.toString()).isInstanceOf(JdbcDelegates.OfStatement.class);
+                    assertThat(made1.getConnection()).as(m.toString()).isSameAs(c);
+                }
+                made++;
+            }
+            assertThat(made).isEqualTo(12);
+        } finally {
+            try (Connection c = other(); Statement s = c.createStatement()) {
+                s.execute("drop procedure if exists " + table + "_p");
+            }
+        }
     }
 
     @Test

@@ -3,10 +3,10 @@ package com.imprimatur.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,7 +21,8 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  */
 class SessionAttributesTest {
 
-    private final GenericConversionService conversions = SessionAttributes.conversions(getClass().getClassLoader());
+    private final SessionAttributes reader = SessionAttributes.reader(getClass().getClassLoader());
+    private final SerializingConverter writer = new SerializingConverter();
 
     @Test
     void eachReadOfAContextGetsAContextOfItsOwnAroundTheSameAuthentication() {
@@ -29,12 +30,34 @@ class SessionAttributesTest {
         SecurityContext first = (SecurityContext) read(bytes);
         SecurityContext second = (SecurityContext) read(bytes);
         assertThat(first).isNotSameAs(second).isExactlyInstanceOf(SecurityContextImpl.class);
-        assertThat(first.getAuthentication()).isSameAs(second.getAuthentication());
+        assertThat(first.getAuthentication()).isNotSameAs(second.getAuthentication())
+                .isExactlyInstanceOf(UsernamePasswordAuthenticationToken.class);
+        assertThat(first.getAuthentication().getPrincipal()).isSameAs(second.getAuthentication().getPrincipal()); // kept, not read again
+        assertThat(first.getAuthentication().isAuthenticated()).isTrue();
         assertThat(first.getAuthentication().getName()).isEqualTo("editor");
         assertThat(first.getAuthentication().getAuthorities()).extracting(Object::toString).containsExactly("ROLE_EDITOR");
-        // logging out clears the request's own context: the next read of the same bytes is still logged in
+        assertThat(first.getAuthentication().getDetails()).isEqualTo("login details");
+        // what one request changes stays its own: its authentication's flag and details, its context (logging out)
+        ((UsernamePasswordAuthenticationToken) first.getAuthentication()).setDetails("changed");
+        first.getAuthentication().setAuthenticated(false);
         first.setAuthentication(null);
-        assertThat(((SecurityContext) read(bytes)).getAuthentication().getName()).isEqualTo("editor");
+        Authentication next = ((SecurityContext) read(bytes)).getAuthentication();
+        assertThat(next.getName()).isEqualTo("editor");
+        assertThat(next.isAuthenticated()).isTrue();
+        assertThat(next.getDetails()).isEqualTo("login details");
+    }
+
+    @Test
+    void twoContextsWhoseBytesHashAlikeAreEachReadAsWritten() {
+        // "Aa" and "BB" hash alike (65 * 31 + 97 == 66 * 31 + 66) at the same place: a store keyed by the hash would mix them up
+        byte[] one = write(context("userAa", "ROLE_WRITER"));
+        byte[] other = write(context("userBB", "ROLE_WRITER"));
+        assertThat(Arrays.hashCode(one)).isEqualTo(Arrays.hashCode(other));
+        assertThat(one).isNotEqualTo(other);
+        for (int again = 0; again < 2; again++) {
+            assertThat(((SecurityContext) read(one)).getAuthentication().getName()).isEqualTo("userAa");
+            assertThat(((SecurityContext) read(other)).getAuthentication().getName()).isEqualTo("userBB");
+        }
     }
 
     @Test
@@ -56,10 +79,11 @@ class SessionAttributesTest {
             assertThat(((SecurityContext) read(bytes)).getAuthentication().getName()).isEqualTo("user" + i);
             assertThat(((SecurityContext) read(bytes.clone())).getAuthentication().getName()).isEqualTo("user" + i);
         }
+        assertThat(reader.keptCount()).isPositive().isLessThanOrEqualTo(SessionAttributes.KEPT_MAX);
     }
 
     @Test
-    void anAttributeThatCanChangeIsReadAfreshAndACsrfTokenAsWritten() {
+    void anyOtherAttributeIsReadAfresh() {
         ArrayList<String> list = new ArrayList<>(List.of("a"));
         byte[] bytes = write(list);
         @SuppressWarnings("unchecked")
@@ -67,9 +91,10 @@ class SessionAttributesTest {
         first.add("changed by one request");
         assertThat(read(bytes)).isEqualTo(List.of("a"));
         DefaultCsrfToken token = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "secret-value");
-        DefaultCsrfToken back = (DefaultCsrfToken) read(write(token));
+        byte[] tokenBytes = write(token);
+        DefaultCsrfToken back = (DefaultCsrfToken) read(tokenBytes);
         assertThat(back.getToken()).isEqualTo("secret-value");
-        assertThat(((DefaultCsrfToken) read(write(token))).getHeaderName()).isEqualTo("X-CSRF-TOKEN");
+        assertThat(read(tokenBytes)).isNotSameAs(back); // read afresh, as any attribute but a login's context
         // an empty context (no authentication) is read as written, not kept
         SecurityContext empty = (SecurityContext) read(write(new SecurityContextImpl()));
         assertThat(empty.getAuthentication()).isNull();
@@ -77,16 +102,17 @@ class SessionAttributesTest {
 
     private static SecurityContext context(String name, String role) {
         var authorities = List.of(new SimpleGrantedAuthority(role));
-        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
                 User.withUsername(name).password("").authorities(authorities).build(), null, authorities);
+        authentication.setDetails("login details");
         return new SecurityContextImpl(authentication);
     }
 
     private byte[] write(Object attribute) {
-        return (byte[]) conversions.convert(attribute, TypeDescriptor.valueOf(Object.class), TypeDescriptor.valueOf(byte[].class));
+        return writer.convert(attribute);
     }
 
     private Object read(byte[] bytes) {
-        return conversions.convert(bytes, TypeDescriptor.valueOf(byte[].class), TypeDescriptor.valueOf(Object.class));
+        return reader.convert(bytes);
     }
 }

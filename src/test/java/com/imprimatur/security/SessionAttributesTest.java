@@ -25,7 +25,7 @@ class SessionAttributesTest {
     private final SerializingConverter writer = new SerializingConverter();
 
     @Test
-    void eachReadOfAContextGetsAContextOfItsOwnAroundTheSameAuthentication() {
+    void eachReadOfAContextGetsAContextAndAnAuthenticationOfItsOwn() {
         byte[] bytes = write(context("editor", "ROLE_EDITOR"));
         SecurityContext first = (SecurityContext) read(bytes);
         SecurityContext second = (SecurityContext) read(bytes);

@@ -60,7 +60,7 @@ class FourEyesGuard implements TaskListener {
             return;
         }
         String refusal = FourEyes.refusal(task.getTaskDefinitionKey(),
-                FourEyes.excluded(task.getTaskDefinitionKey(), task::getVariable), assignee, "'" + assignee + "'");
+                FourEyes.excluded(task.getTaskDefinitionKey(), ProcessVariables.ofCycle(task)::getVariable), assignee, "'" + assignee + "'");
         if (refusal != null) {
             throw new Refused(refusal);
         }

@@ -1,5 +1,7 @@
 package com.imprimatur.workflow;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names the BPMN and the code share; the variables of a task's decision are named by {@code TaskKind}. */
@@ -21,6 +23,20 @@ final class ProcessVariables {
     static final String PLAGIARISM_FLAGGED = "plagiarismFlagged";
 
     private ProcessVariables() {
+    }
+
+    /**
+     * Where a task's cycle keeps the variables the product reads: its process instance. The product
+     * sets every variable there (at the start, and through a completion, which the engine writes to
+     * the topmost scope), never on a task or a sub-process scope, so this reads the same values as the
+     * task's own look-up, without the engine's query for the task's local variables and for each scope
+     * in between (one statement each), and a variable set on the task through the engine's API (the
+     * Camunda webapps, a script) cannot stand in for the cycle's writer or authors. A task outside any
+     * process instance answers for itself.
+     */
+    static VariableScope ofCycle(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        return execution == null ? task : execution.getProcessInstance();
     }
 
     static long articleId(VariableScope scope) {

@@ -25,11 +25,11 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -348,8 +348,7 @@ public class TaskDesk {
             }
             // the assignee's own calls (completing, say) need no candidate groups
             List<String> groups = caller.username().equals(found.getAssignee()) ? null : whileOpen(found, () -> candidateGroups(found));
-            loadAllVariables((TaskEntity) found);
-            return new Facts(found, groups, whileOpen(found, () -> tasks.getVariables(taskId, DESK_VARIABLES)));
+            return new Facts(found, groups, whileOpen(found, () -> cycleVariables((TaskEntity) found)));
         });
         if (task == null) {
             throw Problem.notFound("Task " + taskId);
@@ -398,16 +397,21 @@ public class TaskDesk {
     }
 
     /**
-     * Loads every variable of the task and of the executions above it into the command's cache, each
-     * scope in one statement: read by name, the desk's few variables were fetched apart, and the
-     * four-eyes guard (which asks the task for its variables) then fetched every scope again in full.
-     * Values are not read here (a long comment's bytes stay in the database until asked for).
+     * The desk's variables of the task's cycle, read where the product keeps them: the process
+     * instance ({@link ProcessVariables#ofCycle}, which the four-eyes guard reads too). The first read
+     * loads the instance's variables into the command's cache in one statement (the engine's read of
+     * a list of names fetches them apart); the guard then finds them there.
      */
-    private static void loadAllVariables(TaskEntity task) {
-        task.getVariableInstancesLocal();
-        for (ExecutionEntity scope = task.getExecution(); scope != null; scope = scope.getParent()) {
-            scope.getVariableInstancesLocal();
+    private static Map<String, Object> cycleVariables(TaskEntity task) {
+        VariableScope cycle = ProcessVariables.ofCycle(task);
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : DESK_VARIABLES) {
+            Object value = cycle.getVariableLocal(name);
+            if (value != null) {
+                variables.put(name, value);
+            }
         }
+        return variables;
     }
 
     /** An engine command that {@link FourEyesGuard} may refuse (a role taken away since the desk checked, say): 403. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -36,10 +37,11 @@ class TaskNotices implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!(task.getVariable(ProcessVariables.ARTICLE_ID) instanceof Number articleId)) {
+        VariableScope cycle = ProcessVariables.ofCycle(task);
+        if (!(cycle.getVariable(ProcessVariables.ARTICLE_ID) instanceof Number articleId)) {
             return;
         }
-        int revision = task.getVariable(ProcessVariables.REVISION) instanceof Number n ? n.intValue() : 0;
+        int revision = cycle.getVariable(ProcessVariables.REVISION) instanceof Number n ? n.intValue() : 0;
         String what = task.getName() + " of “" + (revision < 1 ? "article " + articleId : revisions.title(articleId.longValue(), revision))
                 + "”" + (revision < 1 ? "" : " (revision " + revision + ")");
         String link = "/tasks/" + task.getId();
@@ -52,7 +54,7 @@ class TaskNotices implements TaskListener {
             }
         } else if (EVENTNAME_CREATE.equals(task.getEventName()) && task.getAssignee() == null
                 && !TaskKind.TRIAGE_REPORT.is(task.getTaskDefinitionKey())) {
-            Set<String> excluded = FourEyes.excluded(task.getTaskDefinitionKey(), task::getVariable);
+            Set<String> excluded = FourEyes.excluded(task.getTaskDefinitionKey(), cycle::getVariable);
             task.getCandidates().stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                     .map(l -> role(l.getGroupId())).filter(r -> r != null).distinct()
                     .forEach(role -> notifications.tellRole(Kind.NEW_WORK, "task:" + task.getId() + ":new", role, excluded,

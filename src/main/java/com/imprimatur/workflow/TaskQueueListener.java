@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
@@ -92,10 +93,11 @@ class TaskQueueListener implements TaskListener {
 
     private void record(DelegateTask task) {
         Map<String, Object> variables = new HashMap<>();
+        VariableScope cycle = ProcessVariables.ofCycle(task);
         for (String name : List.of(ProcessVariables.ARTICLE_ID, ProcessVariables.REVISION, ProcessVariables.REPORT_ID)) {
-            variables.put(name, orNone(task.getVariable(name)));
+            variables.put(name, orNone(cycle.getVariable(name)));
         }
-        FourEyes.VARIABLES.forEach(name -> variables.put(name, orNone(task.getVariable(name))));
+        FourEyes.VARIABLES.forEach(name -> variables.put(name, orNone(cycle.getVariable(name))));
         record(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
                 task.getCreateTime(), task.getDueDate(), task.getAssignee(), task.getCandidates(), variables);
     }

@@ -180,6 +180,28 @@ class RouteIntegrityHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aVariableSetOnTheTaskDoesNotStandInForTheCyclesAuthors() throws Exception {
+        String both = "wrph" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(newUser(both, "Dr Writer " + both, List.of("WRITER", "MEDICAL_REVIEWER")).status()).isEqualTo(201);
+        SessionClient author = new SessionClient(port);
+        author.login(both, "correct horse battery");
+        var created = post(author, "/api/articles", write(Desk.article("Written and then reviewed by its writer?", 1)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        String review = desk.awaitTask("reviewer", "available", "medicalReview", id);
+        // the engine's API (the Camunda webapps, a script) can put variables on the task itself
+        taskService.setVariablesLocal(review, Map.of("writer", "nobody-at-all", "authors", "nobody-at-all"));
+
+        assertThatThrownBy(() -> taskService.claim(review, both)).satisfies(RouteIntegrityHttpTest::refused);
+        var claim = post(author, "/api/tasks/" + review + "/claim", "");
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(403);
+        assertThat(claim.body()).contains("four-eyes");
+        assertThat(api.post("editor", "/api/tasks/" + review + "/assign", Map.of("username", both)).problemType()).isEqualTo("four-eyes");
+        assertThat(author.get("/api/tasks?queue=available").body()).doesNotContain(review);
+        assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
     void aRoleTakenAwayOrAUserDisabledCountsAtTheEnginesNextCheck() {
         String physician = "phys" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(newUser(physician, "Dr " + physician, List.of("MEDICAL_REVIEWER")).status()).isEqualTo(201);

@@ -30,9 +30,9 @@ final class ProcessVariables {
      * sets every variable there (at the start, and through a completion, which the engine writes to
      * the topmost scope), never on a task or a sub-process scope, so this reads the same values as the
      * task's own look-up, without the engine's query for the task's local variables and for each scope
-     * in between (one statement each), and a variable set on the task through the engine's API (the
-     * Camunda webapps, a script) cannot stand in for the cycle's writer or authors. A task outside any
-     * process instance answers for itself.
+     * in between (one statement each), and a task-local variable set through the engine's API (the
+     * Camunda webapps, a script) cannot stand in for the cycle's authors or approving physician. A
+     * task outside any process instance answers for itself.
      */
     static VariableScope ofCycle(DelegateTask task) {
         DelegateExecution execution = task.getExecution();

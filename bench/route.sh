@@ -10,8 +10,9 @@
 # JAR=<path> runs another build of the node (an A/B against an older commit, say).
 # NODE_OPTS="<JVM options>" for the node (-XX:+PrintCompilation, say).
 # ROUTE_JVM_OPTS="<JVM options>" for every JVM of the run, the bare engine's, the node's and the load driver's (default
-# -XX:-UseCodeCacheFlushing, as the Dockerfile starts the node: Java 17's code cache sweeper would keep flushing and
-# recompiling the busiest paths; ROUTE_JVM_OPTS= runs them all with the JVM's defaults).
+# what src/main/docker/jvm-options.sh prints, as the Dockerfile starts the node: -XX:-UseCodeCacheFlushing, since Java 17's
+# code cache sweeper would keep flushing and recompiling the busiest paths, and on fewer than 4 processors
+# -XX:CICompilerCount=3, a second thread for the optimising compiler; ROUTE_JVM_OPTS= runs them all with the JVM's defaults).
 # BARE_HISTORY=product gives the bare engine the history the product writes (workflow.EngineHistory) instead of
 # plain FULL (the issue's yardstick, the default).
 # WARMUP=<seconds> of load before the first phase, for the bare engine and for the node alike (default 300:
@@ -41,7 +42,7 @@ mkdir -p $OUT
 JAR=${JAR:-$(ls target/imprimatur-*.jar | grep -v original | head -1)}
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 DB_PORT=${DB_PORT:-3306}
-ROUTE_JVM_OPTS=${ROUTE_JVM_OPTS--XX:-UseCodeCacheFlushing}
+ROUTE_JVM_OPTS=${ROUTE_JVM_OPTS-$(src/main/docker/jvm-options.sh)}
 echo "# JVM options: ${ROUTE_JVM_OPTS:-none, the JVM defaults}"
 fresh() { mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists $1; create database $1 character set utf8mb4 collate utf8mb4_unicode_ci"; }
 

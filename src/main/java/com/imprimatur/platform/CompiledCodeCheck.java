@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
  * (docs/performance.md, "Eighth round"). {@code -XX:-UseCodeCacheFlushing} keeps what was compiled;
  * the Dockerfile, {@code ./mvnw spring-boot:run} and the benchmarks start the JVM with it. Java 20
  * replaced the sweeper (the garbage collector unloads cold code there, under the same flag); that is
- * not measured here, so no warning is given there. The check never stops a start: a JVM whose flag
- * cannot be read gets no warning.
+ * not measured here, so no warning is given there.
+ *
+ * <p>It also tells when a machine of fewer than 4 processors leaves the JIT one thread for its optimising
+ * compiler ({@link #compilerThreadsAdvice}). The check never stops a start: a JVM whose flags cannot be
+ * read gets no warning.
  */
 @Component
 class CompiledCodeCheck {
@@ -33,14 +36,12 @@ class CompiledCodeCheck {
     @EventListener(ApplicationReadyEvent.class)
     void warnIfCompiledCodeIsFlushed() {
         advice(Runtime.version().feature(), flushing()).ifPresent(log::warn);
+        compilerThreadsAdvice(Runtime.getRuntime().availableProcessors(), compilerThreads()).ifPresent(log::warn);
     }
 
     /** The flag's value in this JVM, empty when it cannot be read. */
     static Optional<Boolean> flushing() {
-        return flushing(name -> {
-            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return hotSpot == null ? null : hotSpot.getVMOption(name).getValue();
-        });
+        return flushing(CompiledCodeCheck::vmOption);
     }
 
     /**
@@ -49,12 +50,53 @@ class CompiledCodeCheck {
      * in a trimmed runtime (a LinkageError).
      */
     static Optional<Boolean> flushing(Function<String, String> vmOption) {
+        return option(vmOption, "UseCodeCacheFlushing").map(Boolean::parseBoolean);
+    }
+
+    /** How many compiler threads this JVM may run (CICompilerCount), empty when it cannot be read. */
+    static Optional<Integer> compilerThreads() {
+        return compilerThreads(CompiledCodeCheck::vmOption);
+    }
+
+    static Optional<Integer> compilerThreads(Function<String, String> vmOption) {
+        return option(vmOption, "CICompilerCount").flatMap(value -> {
+            try {
+                return Optional.of(Integer.valueOf(value.strip()));
+            } catch (NumberFormatException unreadable) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String vmOption(String name) {
+        HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        return hotSpot == null ? null : hotSpot.getVMOption(name).getValue();
+    }
+
+    private static Optional<String> option(Function<String, String> vmOption, String name) {
         try {
-            return Optional.ofNullable(vmOption.apply("UseCodeCacheFlushing")).map(Boolean::parseBoolean);
+            return Optional.ofNullable(vmOption.apply(name));
         } catch (RuntimeException | LinkageError unreadable) {
-            log.debug("Cannot read the JVM option UseCodeCacheFlushing", unreadable);
+            log.debug("Cannot read the JVM option {}", name, unreadable);
             return Optional.empty();
         }
+    }
+
+    /**
+     * What to tell the operator about the JIT's threads, given the processors the JVM sees and its
+     * compiler thread count. Below 4 processors the JVM picks 2 threads, one of them for the optimising
+     * compiler (C2); under the route's load that one thread had not caught up after five minutes, and
+     * the node ran its busiest paths in slower, profiled code meanwhile (docs/performance.md, twelfth
+     * round). 3 is what the JVM itself picks on 4 processors; from there on its own count is left alone.
+     */
+    static Optional<String> compilerThreadsAdvice(int processors, Optional<Integer> compilerThreads) {
+        if (processors >= 4 || compilerThreads.isEmpty() || compilerThreads.get() >= 3) {
+            return Optional.empty();
+        }
+        return Optional.of("The JVM compiles with " + compilerThreads.get() + " threads on " + processors + " processor"
+                + (processors == 1 ? "" : "s") + ": under load this node needs minutes more to compile its busiest paths, "
+                + "and runs them slower until then (docs/performance.md, twelfth round). Start it with -XX:CICompilerCount=3 "
+                + "(docs/operations.md, JVM options; the Dockerfile does).");
     }
 
     /** What to tell the operator, given the Java feature release and the flag's value. */

@@ -41,4 +41,29 @@ class CompiledCodeCheckTest {
         assertThat(CompiledCodeCheck.advice(20, Optional.of(true))).isEmpty(); // the sweeper replaced, not measured
         assertThat(CompiledCodeCheck.advice(21, Optional.of(true))).isEmpty();
     }
+
+    @Test
+    void readsTheCompilerThreadCountOfTheRunningJvm() {
+        assumeTrue(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class) != null, "not a HotSpot JVM");
+        assertThat(CompiledCodeCheck.compilerThreads()).get().satisfies(n -> assertThat(n).isPositive());
+        assertThat(CompiledCodeCheck.compilerThreads(name -> name.equals("CICompilerCount") ? "3" : "x")).contains(3);
+        assertThat(CompiledCodeCheck.compilerThreads(name -> "not a number")).isEmpty();
+        assertThat(CompiledCodeCheck.compilerThreads(name -> null)).isEmpty();
+        assertThat(CompiledCodeCheck.compilerThreads(name -> {
+            throw new IllegalArgumentException("VM option \"" + name + "\" does not exist");
+        })).isEmpty();
+    }
+
+    @Test
+    void advisesASecondOptimisingCompilerThreadOnlyBelowFourProcessors() {
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(2, Optional.of(2))).get().asString()
+                .contains("-XX:CICompilerCount=3").contains("2 threads on 2 processors");
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(1, Optional.of(2))).get().asString().contains("on 1 processor:");
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(3, Optional.of(2))).isPresent();
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(2, Optional.of(3))).isEmpty(); // the flag given
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(2, Optional.of(4))).isEmpty();
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(4, Optional.of(2))).isEmpty(); // the JVM's own choice from 4 on
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(16, Optional.of(12))).isEmpty();
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(2, Optional.empty())).isEmpty(); // unreadable
+    }
 }

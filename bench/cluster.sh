@@ -29,7 +29,7 @@ trap cleanup EXIT
 
 node() { # port: a node as in production, but with the demo users (the editors' route logs in as them)
   # loopback is HAProxy here (and the driver, which stands in for the publisher's edge)
-  java -Xmx768m $(src/main/docker/jvm-options.sh) -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port="$1" \
+  java -Xmx768m $(sh src/main/docker/jvm-options.sh) -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port="$1" \
     --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1' --spring.datasource.url="$JDBC" \
     --imprimatur.public.form-key=the-same-readers-form-key-on-every-node \
     --imprimatur.audit.key=the-same-audit-key-on-every-node-of-the-cluster \

@@ -17,7 +17,7 @@ mariadb -h127.0.0.1 -uroot -e "drop database if exists $DB; create database $DB 
 JAR=$(ls target/imprimatur-*.jar | grep -v original | head -1)
 mkdir -p target/bench
 # wrk and the driver stand in for the publisher's proxy on loopback: their X-Forwarded-For names the readers
-java -Xmx1g $(src/main/docker/jvm-options.sh) ${APP_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=$PORT \
+java -Xmx1g $(sh src/main/docker/jvm-options.sh) ${APP_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port=$PORT \
   --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1|0:0:0:0:0:0:0:1' \
   --spring.datasource.url="jdbc:mariadb://127.0.0.1:3306/$DB?nullDatabaseMeansCurrent=true" \
   --logging.level.root=WARN > target/bench/feedback-app.log 2>&1 &

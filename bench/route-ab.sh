@@ -23,7 +23,7 @@ trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 
 start() { # side port jar
   mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists imprimatur_ab_$1; create database imprimatur_ab_$1 character set utf8mb4 collate utf8mb4_unicode_ci"
-  java -Xmx768m $(src/main/docker/jvm-options.sh) -jar "$3" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port="$2" \
+  java -Xmx768m $(sh src/main/docker/jvm-options.sh) -jar "$3" --spring.profiles.active=demo --imprimatur.demo.articles=false --server.port="$2" \
     --spring.datasource.url="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_ab_$1?nullDatabaseMeansCurrent=true" \
     --logging.level.root=WARN > "$OUT/route-ab-node-$1.log" 2>&1 &
   PIDS+=($!)
@@ -31,7 +31,7 @@ start() { # side port jar
 }
 load() { # side port seconds warmup out
   local pid; pid=$(eval echo "\$PID_$1")
-  java $(src/main/docker/jvm-options.sh) ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.RouteLoad --base="http://127.0.0.1:$2" \
+  java $(sh src/main/docker/jvm-options.sh) ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.RouteLoad --base="http://127.0.0.1:$2" \
     --pid="$pid" --db="imprimatur_ab_$1" --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" --seconds="$3" --warmup="$4" \
     --clients="${CLIENTS:-8}" --modes=session,token --out="$5" 2>>"$OUT/route-ab-load.log"
 }

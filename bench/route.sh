@@ -18,7 +18,9 @@
 # WARMUP=<seconds> of load before the first phase, for the bare engine and for the node alike (default 300:
 # the goals are about a node that has been up for a while, and on a 2-core AMD EPYC VM the node's JIT
 # compilers still took a third of its CPU after 3 minutes of load and under a tenth after 5, the bare
-# engine's after under 2; WARMUP=10 shows a young node).
+# engine's after under 2; on a slow day of that VM, with the JVM's 2 compiler threads, still a sixth to a
+# fifth after 5, and with 3 (the default options below 4 processors) a twentieth to a tenth: twelfth round;
+# WARMUP=10 shows a young node).
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password); uses the databases imprimatur_route_bare and
 # imprimatur_route, dropped and made afresh. Port 18180. SKIP_BUILD=1 reuses the last build.
 # DB_PORT=<port> (and DB_PID=<its mariadbd's pid>) uses another MariaDB server on 127.0.0.1: a private
@@ -42,8 +44,8 @@ mkdir -p $OUT
 JAR=${JAR:-$(ls target/imprimatur-*.jar | grep -v original | head -1)}
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 DB_PORT=${DB_PORT:-3306}
-ROUTE_JVM_OPTS=${ROUTE_JVM_OPTS-$(src/main/docker/jvm-options.sh)}
-echo "# JVM options: ${ROUTE_JVM_OPTS:-none, the JVM defaults}"
+ROUTE_JVM_OPTS=${ROUTE_JVM_OPTS-$(sh src/main/docker/jvm-options.sh)}
+echo "# JVM options: ${ROUTE_JVM_OPTS:-none, the JVM defaults}${NODE_OPTS:+; the node also: $NODE_OPTS}"
 fresh() { mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists $1; create database $1 character set utf8mb4 collate utf8mb4_unicode_ci"; }
 
 if [ -z "${BARE:-}" ]; then # BARE=<cycles/s> skips (a), for quick looks at (b) alone

@@ -11,7 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Warns at start-up when the JVM will keep throwing away compiled code that is still in use.
+ * Warns at start-up when the JVM will keep throwing away compiled code that is still in use, or will
+ * take minutes longer than it needs to compile the busiest paths.
  *
  * <p>On Java 17 to 19, HotSpot's code cache sweeper flushes compiled methods it has not seen on a
  * thread's stack for a while, even with most of the code cache free. This application runs a wide
@@ -34,7 +35,7 @@ class CompiledCodeCheck {
     private static final Logger log = LoggerFactory.getLogger(CompiledCodeCheck.class);
 
     @EventListener(ApplicationReadyEvent.class)
-    void warnIfCompiledCodeIsFlushed() {
+    void adviseOnTheJit() {
         advice(Runtime.version().feature(), flushing()).ifPresent(log::warn);
         compilerThreadsAdvice(Runtime.getRuntime().availableProcessors(), compilerThreads()).ifPresent(log::warn);
     }
@@ -90,13 +91,14 @@ class CompiledCodeCheck {
      * round). 3 is what the JVM itself picks on 4 processors; from there on its own count is left alone.
      */
     static Optional<String> compilerThreadsAdvice(int processors, Optional<Integer> compilerThreads) {
-        if (processors >= 4 || compilerThreads.isEmpty() || compilerThreads.get() >= 3) {
-            return Optional.empty();
+        if (processors >= 4 || compilerThreads.isEmpty() || compilerThreads.get() >= 3 || compilerThreads.get() < 2) {
+            return Optional.empty(); // fewer than 2: a JIT set up by hand (C1 only, say), where the advice does not apply
         }
         return Optional.of("The JVM compiles with " + compilerThreads.get() + " threads on " + processors + " processor"
                 + (processors == 1 ? "" : "s") + ": under load this node needs minutes more to compile its busiest paths, "
                 + "and runs them slower until then (docs/performance.md, twelfth round). Start it with -XX:CICompilerCount=3 "
-                + "(docs/operations.md, JVM options; the Dockerfile does).");
+                + "(docs/operations.md, JVM options; src/main/docker/jvm-options.sh adds it below 4 processors, "
+                + "counting a container's CPU quota).");
     }
 
     /** What to tell the operator, given the Java feature release and the flag's value. */

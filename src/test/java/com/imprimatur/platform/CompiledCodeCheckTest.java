@@ -8,7 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The start-up warning about flushed compiled code: when it is given, and how the flag is read. */
+/** The start-up warnings about flushed compiled code and the JIT's threads: when each is given, and how the flags are read. */
 class CompiledCodeCheckTest {
 
     @Test
@@ -45,7 +45,12 @@ class CompiledCodeCheckTest {
     @Test
     void readsTheCompilerThreadCountOfTheRunningJvm() {
         assumeTrue(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class) != null, "not a HotSpot JVM");
-        assertThat(CompiledCodeCheck.compilerThreads()).get().satisfies(n -> assertThat(n).isPositive());
+        Optional<Integer> given = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:CICompilerCount=")).map(a -> Integer.valueOf(a.substring(a.indexOf('=') + 1)))
+                .reduce((first, last) -> last);
+        Optional<Integer> read = CompiledCodeCheck.compilerThreads();
+        assertThat(read).get().satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+        given.ifPresent(n -> assertThat(read).contains(n));
         assertThat(CompiledCodeCheck.compilerThreads(name -> name.equals("CICompilerCount") ? "3" : "x")).contains(3);
         assertThat(CompiledCodeCheck.compilerThreads(name -> "not a number")).isEmpty();
         assertThat(CompiledCodeCheck.compilerThreads(name -> null)).isEmpty();
@@ -65,5 +70,6 @@ class CompiledCodeCheckTest {
         assertThat(CompiledCodeCheck.compilerThreadsAdvice(4, Optional.of(2))).isEmpty(); // the JVM's own choice from 4 on
         assertThat(CompiledCodeCheck.compilerThreadsAdvice(16, Optional.of(12))).isEmpty();
         assertThat(CompiledCodeCheck.compilerThreadsAdvice(2, Optional.empty())).isEmpty(); // unreadable
+        assertThat(CompiledCodeCheck.compilerThreadsAdvice(2, Optional.of(1))).isEmpty(); // a JIT set up by hand
     }
 }

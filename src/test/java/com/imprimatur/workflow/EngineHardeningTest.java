@@ -2,12 +2,15 @@ package com.imprimatur.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.imprimatur.support.Desk;
 import com.imprimatur.support.IntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines;
@@ -15,7 +18,11 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +41,8 @@ class EngineHardeningTest extends IntegrationTest {
     TaskService taskService;
     @Autowired
     HistoryService history;
+    @Autowired
+    RuntimeService runtime;
     @Autowired
     ManagementService management;
     @Autowired
@@ -121,19 +130,97 @@ class EngineHardeningTest extends IntegrationTest {
         }
         ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
-        assertThat(config.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+        assertThat(config.getHistoryCleanupStrategy()).isEqualTo("endTimeBased");
+        assertThat(config.getHistoryRemovalTimeStrategy()).isEqualTo("none");
         assertThat(history.findHistoryCleanupJobs()).isNotEmpty();
 
         // the events recorded so far, by their sequence: the cleanup must leave every one of them
         long lastSeq = jdbc.queryForObject("select coalesce(max(seq), 0) from audit_event", Long.class);
         long auditBefore = jdbc.queryForObject("select count(*) from audit_event where seq <= ?", Long.class, lastSeq);
         assertThat(auditBefore).isPositive();
+        cleanUp();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where seq <= ?", Long.class, lastSeq)).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void aCycleThatEndedLongerAgoThanItsTimeToLiveLeavesNoHistoryAndEndingOneStampsNoRemovalTime() {
+        Desk desk = new Desk(api());
+        long old = desk.publish("writer", Desk.article("Retention: ended a year ago", 1), 1).get("id").asLong();
+        long recent = desk.publish("writer", Desk.article("Retention: ended today", 1), 1).get("id").asLong();
+        String oldCycle = endedCycle(old);
+        String recentCycle = endedCycle(recent);
+        // and a cycle whose plagiarism check kept failing (its job log keeps the failure and its stack trace) until an admin ended it
+        String failed = runtime.createProcessInstanceByKey("article-review").businessKey("retention-" + UUID.randomUUID())
+                .setVariables(Map.of("articleId", -7L, "revision", 1, "writer", "writer", "authors", "writer"))
+                .startBeforeActivity("checkPlagiarism").execute().getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricJobLogQuery().processInstanceId(failed).failureLog().count() > 0);
+        try {
+            runtime.deleteProcessInstance(failed, "test: ended by an admin");
+        } catch (org.camunda.bpm.engine.OptimisticLockingException retriedMeanwhile) {
+            runtime.deleteProcessInstance(failed, "test: ended by an admin");
+        }
+        // the cleanup goes by the end time: ending a cycle writes no removal time on any history row
+        for (String table : historyTables()) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where ROOT_PROC_INST_ID_ in (?, ?, ?) and REMOVAL_TIME_ is not null",
+                    Long.class, oldCycle, recentCycle, failed)).as(table).isZero();
+        }
+        Map<String, Long> oldRows = historyRows(oldCycle);
+        Map<String, Long> failedRows = historyRows(failed);
+        Map<String, Long> recentRows = historyRows(recentCycle);
+        // what a published cycle leaves (the product's history, EngineHistory): the instance, its steps, its variables and their first values, its tasks
+        for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_TASKINST")) {
+            assertThat(oldRows.get(table)).as(table).isPositive();
+        }
+        // the failed cycle: its job log, the failures' stack traces (byte arrays)
+        assertThat(failedRows.get("ACT_HI_JOB_LOG")).isPositive();
+        assertThat(failedRows.get("ACT_GE_BYTEARRAY")).isPositive();
+        long auditOfOld = jdbc.queryForObject("select count(*) from audit_event where article_id = ?", Long.class, old);
+        assertThat(auditOfOld).isPositive();
+
+        // the old cycle ended a year and a day ago, longer than article-review's time to live (P365D)
+        jdbc.update("update ACT_HI_PROCINST set START_TIME_ = date_sub(START_TIME_, interval 366 day),"
+                + " END_TIME_ = date_sub(END_TIME_, interval 366 day) where PROC_INST_ID_ in (?, ?)", oldCycle, failed);
+        cleanUp();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(historyRows(oldCycle)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+            assertThat(historyRows(failed)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        });
+        assertThat(historyRows(recentCycle)).isEqualTo(recentRows);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where article_id = ?", Long.class, old)).isEqualTo(auditOfOld);
+        assertThat(new Desk(api()).article("editor", old).get("status").asText()).isEqualTo("PUBLISHED");
+    }
+
+    /** The ended cycle of an article (its only one). */
+    private String endedCycle(long articleId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery().processDefinitionKey("article-review")
+                .processInstanceBusinessKey(String.valueOf(articleId)).finished().count() == 1);
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey("article-review")
+                .processInstanceBusinessKey(String.valueOf(articleId)).singleResult().getId();
+    }
+
+    /** Every table of the engine that keeps history of a process instance (each has its root's id and a removal time). */
+    private List<String> historyTables() {
+        return jdbc.queryForList("select r.table_name from information_schema.columns r join information_schema.columns t"
+                + " on t.table_schema = r.table_schema and t.table_name = r.table_name and t.column_name = 'REMOVAL_TIME_'"
+                + " where r.table_schema = database() and r.column_name = 'ROOT_PROC_INST_ID_' order by r.table_name", String.class);
+    }
+
+    /** How many rows each of those tables holds for one cycle. */
+    private Map<String, Long> historyRows(String cycle) {
+        Map<String, Long> rows = new TreeMap<>();
+        for (String table : historyTables()) {
+            rows.put(table, jdbc.queryForObject("select count(*) from " + table + " where ROOT_PROC_INST_ID_ = ?", Long.class, cycle));
+        }
+        return rows;
+    }
+
+    /** Runs the history cleanup now, outside its nightly window. */
+    private void cleanUp() {
         Job cleanup = history.cleanUpHistoryAsync(true);
         try {
             management.executeJob(cleanup.getId());
         } catch (org.camunda.bpm.engine.OptimisticLockingException ranMeanwhile) {
             // the job executor ran the same cleanup job at the same moment: it ran either way
         }
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where seq <= ?", Long.class, lastSeq)).isEqualTo(auditBefore);
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.imprimatur.support.Desk;
 import com.imprimatur.support.IntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -43,6 +44,8 @@ class EngineHardeningTest extends IntegrationTest {
     HistoryService history;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    IdentityService identity;
     @Autowired
     ManagementService management;
     @Autowired
@@ -130,8 +133,8 @@ class EngineHardeningTest extends IntegrationTest {
         }
         ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
-        assertThat(config.getHistoryCleanupStrategy()).isEqualTo("endTimeBased");
-        assertThat(config.getHistoryRemovalTimeStrategy()).isEqualTo("none");
+        assertThat(config.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+        assertThat(config.getHistoryRemovalTimeStrategy()).isEqualTo("end");
         assertThat(history.findHistoryCleanupJobs()).isNotEmpty();
 
         // the events recorded so far, by their sequence: the cleanup must leave every one of them
@@ -143,26 +146,25 @@ class EngineHardeningTest extends IntegrationTest {
     }
 
     @Test
-    void aCycleThatEndedLongerAgoThanItsTimeToLiveLeavesNoHistoryAndEndingOneStampsNoRemovalTime() {
+    void everyHistoryRowOfAnEndedCycleCarriesItsRemovalTimeAndGoesWhenItComes() {
         Desk desk = new Desk(api());
-        long old = desk.publish("writer", Desk.article("Retention: ended a year ago", 1), 1).get("id").asLong();
+        long old = desk.publish("writer", Desk.article("Retention: removal time passed", 1), 1).get("id").asLong();
         long recent = desk.publish("writer", Desk.article("Retention: ended today", 1), 1).get("id").asLong();
         String oldCycle = endedCycle(old);
         String recentCycle = endedCycle(recent);
-        // and a cycle whose plagiarism check kept failing (its job log keeps the failure and its stack trace) until an admin ended it
+        // and a cycle whose plagiarism check kept failing (its job log keeps the failures and their stack
+        // traces) until an administrator ended it (the engine's user-operation log records who)
         String failed = runtime.createProcessInstanceByKey("article-review").businessKey("retention-" + UUID.randomUUID())
                 .setVariables(Map.of("articleId", -7L, "revision", 1, "writer", "writer", "authors", "writer"))
                 .startBeforeActivity("checkPlagiarism").execute().getId();
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricJobLogQuery().processInstanceId(failed).failureLog().count() > 0);
+        identity.setAuthenticatedUserId("admin");
         try {
             runtime.deleteProcessInstance(failed, "test: ended by an admin");
         } catch (org.camunda.bpm.engine.OptimisticLockingException retriedMeanwhile) {
             runtime.deleteProcessInstance(failed, "test: ended by an admin");
-        }
-        // the cleanup goes by the end time: ending a cycle writes no removal time on any history row
-        for (String table : historyTables()) {
-            assertThat(jdbc.queryForObject("select count(*) from " + table + " where ROOT_PROC_INST_ID_ in (?, ?, ?) and REMOVAL_TIME_ is not null",
-                    Long.class, oldCycle, recentCycle, failed)).as(table).isZero();
+        } finally {
+            identity.clearAuthentication();
         }
         Map<String, Long> oldRows = historyRows(oldCycle);
         Map<String, Long> failedRows = historyRows(failed);
@@ -171,15 +173,29 @@ class EngineHardeningTest extends IntegrationTest {
         for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_TASKINST")) {
             assertThat(oldRows.get(table)).as(table).isPositive();
         }
-        // the failed cycle: its job log, the failures' stack traces (byte arrays)
+        // the failed cycle: its job log, the failures' stack traces (byte arrays), the administrator's deletion
         assertThat(failedRows.get("ACT_HI_JOB_LOG")).isPositive();
         assertThat(failedRows.get("ACT_GE_BYTEARRAY")).isPositive();
+        assertThat(failedRows.get("ACT_HI_OP_LOG")).isPositive();
+
+        // the cleanup deletes by removal time: no row of an ended cycle may lack one, or it would stay for ever
+        for (String table : historyTables()) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where ROOT_PROC_INST_ID_ in (?, ?, ?) and REMOVAL_TIME_ is null",
+                    Long.class, oldCycle, recentCycle, failed)).as(table).isZero();
+        }
+        // ... and it is the end plus article-review's time to live (P365D)
+        for (String cycle : List.of(oldCycle, failed)) {
+            var ended = history.createHistoricProcessInstanceQuery().processInstanceId(cycle).singleResult();
+            assertThat(Duration.between(ended.getEndTime().toInstant(), ended.getRemovalTime().toInstant())).isEqualTo(Duration.ofDays(365));
+        }
         long auditOfOld = jdbc.queryForObject("select count(*) from audit_event where article_id = ?", Long.class, old);
         assertThat(auditOfOld).isPositive();
 
-        // the old cycle ended a year and a day ago, longer than article-review's time to live (P365D)
-        jdbc.update("update ACT_HI_PROCINST set START_TIME_ = date_sub(START_TIME_, interval 366 day),"
-                + " END_TIME_ = date_sub(END_TIME_, interval 366 day) where PROC_INST_ID_ in (?, ?)", oldCycle, failed);
+        // a year on for two of them: their removal time has passed
+        for (String table : historyTables()) {
+            jdbc.update("update " + table + " set REMOVAL_TIME_ = date_sub(REMOVAL_TIME_, interval 366 day) where ROOT_PROC_INST_ID_ in (?, ?)",
+                    oldCycle, failed);
+        }
         cleanUp();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(historyRows(oldCycle)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());

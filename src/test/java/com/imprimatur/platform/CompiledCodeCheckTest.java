@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The start-up warnings about flushed compiled code and the JIT's threads: when each is given, and how the flags are read. */
@@ -71,5 +75,22 @@ class CompiledCodeCheckTest {
         assertThat(CompiledCodeCheck.compilerThreadsAdvice(16, Optional.of(12))).isEmpty();
         assertThat(CompiledCodeCheck.compilerThreadsAdvice(2, Optional.empty())).isEmpty(); // unreadable
         assertThat(CompiledCodeCheck.compilerThreadsAdvice(2, Optional.of(1))).isEmpty(); // a JIT set up by hand
+    }
+
+    @Test
+    void theStartScriptCountsProcessorsAsThisJvmDoes() throws IOException, InterruptedException {
+        // src/main/docker/jvm-options.sh (the Dockerfile's options) on this machine: the second C2 thread
+        // exactly when the JVM itself sees fewer than 4 processors (nproc or a cgroup CPU quota), so that no
+        // node it starts draws the warning above
+        Process script = new ProcessBuilder("sh", "src/main/docker/jvm-options.sh").redirectErrorStream(true).start();
+        assertThat(script.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        List<String> options = List.of(new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\\s+"));
+        assertThat(script.exitValue()).isZero();
+        assertThat(options).contains("-XX:-UseCodeCacheFlushing");
+        if (Runtime.getRuntime().availableProcessors() < 4) {
+            assertThat(options).contains("-XX:CICompilerCount=3").hasSize(2);
+        } else {
+            assertThat(options).containsExactly("-XX:-UseCodeCacheFlushing");
+        }
     }
 }

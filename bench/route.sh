@@ -20,7 +20,13 @@
 # compilers still took a third of its CPU after 3 minutes of load and under a tenth after 5, the bare
 # engine's after under 2; on a slow day of that VM, with the JVM's 2 compiler threads, still a sixth to a
 # fifth after 5, and with 3 (the default options below 4 processors) a twentieth to a tenth: twelfth round;
-# WARMUP=10 shows a young node).
+# WARMUP=10 shows a young node). WARMUP_MAX=<seconds> (default 900): past WARMUP, each side's load goes on in
+# stretches of 30 s while its JIT took more than 5 % of its JVM's CPU over the last stretch, up to WARMUP_MAX in
+# all, so that both are measured with their JIT settled (on the fourteenth round's slow day the node's JIT still
+# took 24-31 % of its CPU after 5 to 9 minutes of load, 5-11 % after 10); each side's warm-up is printed and kept
+# in the JSON. WARMUP_MAX=$WARMUP gives the fixed warm-up of the rounds before. During the node's warm-up one desk
+# logs in afresh every 30 s, as people log in all day (with logins only at the start, each phase's own logins
+# undid the compiled request path at the phase's start: fourteenth round).
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password); uses the databases imprimatur_route_bare and
 # imprimatur_route, dropped and made afresh. Port 18180. SKIP_BUILD=1 reuses the last build.
 # DB_PORT=<port> (and DB_PID=<its mariadbd's pid>) uses another MariaDB server on 127.0.0.1: a private
@@ -51,7 +57,7 @@ fresh() { mariadb -h127.0.0.1 -P"$DB_PORT" -uroot -e "drop database if exists $1
 if [ -z "${BARE:-}" ]; then # BARE=<cycles/s> skips (a), for quick looks at (b) alone
 echo "# (a) bare engine"
 fresh imprimatur_route_bare
-java -Xmx768m $ROUTE_JVM_OPTS ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" --warmup="${WARMUP:-300}" --history="${BARE_HISTORY:-full}" \
+java -Xmx768m $ROUTE_JVM_OPTS ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.BareRoute --clients=8 --seconds="$SECS" --warmup="${WARMUP:-300}" --warmup-max="${WARMUP_MAX:-900}" --history="${BARE_HISTORY:-full}" \
   --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" --jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/imprimatur_route_bare?user=root&nullDatabaseMeansCurrent=true" \
   --out=$OUT/route-bare.json 2>$OUT/route-bare.log
 BARE=$(python3 -c "import json;print(json.load(open('$OUT/route-bare.json'))[0]['cyclesPerSecond'])")
@@ -70,4 +76,4 @@ for _ in $(seq 1 180); do curl -sf http://127.0.0.1:18180/actuator/health >/dev/
 curl -sf http://127.0.0.1:18180/actuator/health >/dev/null || { echo "node did not start; see $OUT/route-node.log" >&2; exit 1; }
 java $ROUTE_JVM_OPTS ${DB_PID:+-Dbench.mariadb.pid=$DB_PID} -cp "$CP" com.imprimatur.bench.RouteLoad --base=http://127.0.0.1:18180 --pid=$NODE --db=imprimatur_route \
   --root-jdbc="jdbc:mariadb://127.0.0.1:$DB_PORT/?user=root" \
-  --seconds="$SECS" --warmup="${WARMUP:-300}" --clients="$CLIENTS" --modes="$MODES" --bare="$BARE" --out=$OUT/route-http.json 2>$OUT/route-http.log
+  --seconds="$SECS" --warmup="${WARMUP:-300}" --warmup-max="${WARMUP_MAX:-900}" --clients="$CLIENTS" --modes="$MODES" --bare="$BARE" --out=$OUT/route-http.json 2>$OUT/route-http.log

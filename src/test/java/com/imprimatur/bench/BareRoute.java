@@ -70,14 +70,17 @@ public final class BareRoute {
                 Files.readString(Path.of("processes/article-review.bpmn"))).deploy();
 
         RouteLoad.Tally tally = new RouteLoad.Tally();
-        run(engine, clients, warmup, poll, new RouteLoad.Tally()); // warm-up
-        RouteLoad.Sample before = RouteLoad.Sample.take(root, String.valueOf(ProcessHandle.current().pid()));
+        String self = String.valueOf(ProcessHandle.current().pid());
+        Map<String, Object> warmedUp = RouteLoad.warmUp(self, warmup, Integer.parseInt(opts.getOrDefault("warmup-max", String.valueOf(warmup))),
+                seconds1 -> run(engine, clients, seconds1, poll, new RouteLoad.Tally()));
+        RouteLoad.Sample before = RouteLoad.Sample.take(root, self);
         run(engine, clients, seconds, poll, tally);
-        RouteLoad.Sample after = RouteLoad.Sample.take(root, String.valueOf(ProcessHandle.current().pid()));
+        RouteLoad.Sample after = RouteLoad.Sample.take(root, self);
         engine.close();
 
         Map<String, Object> result = RouteLoad.phaseResult("bare engine, Java API, no-op delegates", "java", clients,
                 seconds, tally, before, after);
+        result.put("warmUp", warmedUp);
         System.out.println(RouteLoad.line(result, 0));
         RouteLoad.writeJson(Path.of(opts.get("out")), List.of(result));
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,19 @@ public final class RouteLoad {
             String mode = modes.get(i % modes.size());
             warming.add(new Caller[] {Caller.of(mode, base, "writer"), Caller.of(mode, base, "reviewer"), Caller.of(mode, base, "editor")});
         }
-        run(warming, warmup, poll, new Tally()); // the JIT, the pools, the caches: not part of any phase
+        // the JIT, the pools, the caches: not part of any phase. One desk logs in afresh before each stretch, as
+        // people log in all day: with logins only at the start, the JIT compiled the request path for logged-in
+        // calls alone, and each phase's own logins (anonymous requests, the login's events) undid that code at the
+        // phase's start (fourteenth round: 267 deoptimisations in its first 30 s, 4 to 17 per 30 s before)
+        int[] turn = {0};
+        Map<String, Object> warmedUp = warmUp(pid, warmup, Integer.parseInt(opts.getOrDefault("warmup-max", String.valueOf(warmup))),
+                stretch -> {
+                    int i = turn[0]++ % warming.size();
+                    String mode = modes.get(i % modes.size());
+                    warming.set(i, new Caller[] {Caller.of(mode, base, "writer"), Caller.of(mode, base, "reviewer"),
+                            Caller.of(mode, base, "editor")});
+                    run(warming, stretch, poll, new Tally());
+                });
         for (String mode : modes) {
             for (int clients : clientCounts) {
                 List<Caller[]> desks = new ArrayList<>();
@@ -101,9 +114,49 @@ public final class RouteLoad {
         }
         Map<String, Object> perCall = profile(root, base, poll);
         Map<String, Object> all = new LinkedHashMap<>();
+        all.put("warmUp", warmedUp);
         all.put("phases", results);
         all.put("sqlPerCall", perCall);
         JSON.writeValue(Path.of(opts.get("out")).toFile(), all);
+    }
+
+    /** Load for a number of seconds: the warm-up's. */
+    interface Warming {
+        void run(int seconds) throws Exception;
+    }
+
+    /** The JIT's share of a JVM's CPU at which its warm-up may end (see {@link #warmUp}). */
+    static final double JIT_SETTLED = 0.05;
+
+    /**
+     * Warms a JVM up until its JIT has settled: load in stretches of 30 s (or of the minimum if shorter), at
+     * least {@code minimum} seconds (rounded up to whole stretches); then, while the JIT's compiler threads
+     * took more than {@link #JIT_SETTLED} of that JVM's CPU over the last stretch, another stretch, up to
+     * {@code maximum} seconds in all. A node that
+     * still compiles is measured as a young node, not as the steady one the ratio is about: on a slow day
+     * (fourteenth round, docs/performance.md) the node's JIT still took 37 of its 130 ms of CPU per cycle
+     * after 300 s, the bare engine's 2 of 40. The same rule for both sides; what each needed is reported.
+     */
+    static Map<String, Object> warmUp(String pid, int minimum, int maximum, Warming load) throws Exception {
+        int stretch = Math.max(1, Math.min(30, minimum));
+        int spent = 0;
+        double share;
+        do {
+            double cpu = FeedbackLoad.cpuSeconds(pid);
+            Map<String, Double> jit = jitSeconds(pid);
+            load.run(stretch);
+            spent += stretch;
+            double used = FeedbackLoad.cpuSeconds(pid) - cpu;
+            share = used <= 0 ? 0 : jitSince(jit, jitSeconds(pid)) / used;
+            System.err.printf("# warm-up: %d s, the JIT %.1f %% of the JVM's CPU over the last %d s%n", spent, share * 100, stretch);
+        } while (spent < minimum || share > JIT_SETTLED && spent + stretch <= maximum);
+        System.out.printf("# warm-up: %d s (at least %d, at most %d); the JIT %.1f %% of the JVM's CPU over its last %d s%s%n", spent,
+                minimum, maximum, share * 100, stretch, share <= JIT_SETTLED ? "" : ", not yet settled");
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("seconds", spent);
+        done.put("jitPercentOfLastStretch", round(share * 100));
+        done.put("settled", share <= JIT_SETTLED);
+        return done;
     }
 
     static Map<String, String> options(String[] args) {
@@ -305,7 +358,7 @@ public final class RouteLoad {
      * both; none apart when the driver is the measured JVM, as the bare engine's), and MariaDB's
      * statement counters, at one moment.
      */
-    record Sample(long nanos, double jvmCpu, double jitCpu, double dbCpu, double driverCpu, Map<String, Long> counters) {
+    record Sample(long nanos, double jvmCpu, Map<String, Double> jitCpu, double dbCpu, double driverCpu, Map<String, Long> counters) {
         static Sample take(String root, String pid) throws Exception {
             String self = String.valueOf(ProcessHandle.current().pid());
             return new Sample(System.nanoTime(), FeedbackLoad.cpuSeconds(pid), jitSeconds(pid), FeedbackLoad.cpuSeconds(mariadbPid()),
@@ -314,23 +367,36 @@ public final class RouteLoad {
     }
 
     /**
-     * CPU seconds of the JVM's JIT compiler threads (C1, C2): part of the JVM's CPU, shown apart because
-     * a young node compiles for minutes, on the same cores as the calls it serves.
+     * CPU seconds of each of the JVM's JIT compiler threads (C1, C2), by thread id: part of the JVM's CPU,
+     * shown apart because a young node compiles for minutes, on the same cores as the calls it serves.
      */
-    static double jitSeconds(String pid) {
-        double seconds = 0;
+    static Map<String, Double> jitSeconds(String pid) {
+        Map<String, Double> seconds = new HashMap<>();
         try (var threads = Files.list(Path.of("/proc", pid, "task"))) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
                 try {
                     if (Files.readString(thread.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
-                        seconds += FeedbackLoad.cpuSeconds(pid + "/task/" + thread.getFileName());
+                        seconds.put(thread.getFileName().toString(), FeedbackLoad.cpuSeconds(pid + "/task/" + thread.getFileName()));
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return Map.of();
+        }
+        return seconds;
+    }
+
+    /**
+     * The compiler threads' CPU between two readings. The JVM ends a compiler thread that has idled a while
+     * and starts one when compiling piles up: one that ended in between is left out (it had idled), one that
+     * started is counted whole. (A plain sum across the readings fell by a thread's whole past when it ended.)
+     */
+    static double jitSince(Map<String, Double> before, Map<String, Double> after) {
+        double seconds = 0;
+        for (Map.Entry<String, Double> thread : after.entrySet()) {
+            seconds += thread.getValue() - before.getOrDefault(thread.getKey(), 0.0);
         }
         return seconds;
     }
@@ -373,7 +439,7 @@ public final class RouteLoad {
         r.put("cyclesPerSecond", round(cycles / elapsed));
         r.put("cycleMillis", percentiles(tally.cycles));
         r.put("jvmCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.jvmCpu() - before.jvmCpu()) * 1000 / cycles));
-        r.put("jitCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.jitCpu() - before.jitCpu()) * 1000 / cycles));
+        r.put("jitCpuMillisPerCycle", round(cycles == 0 ? 0 : jitSince(before.jitCpu(), after.jitCpu()) * 1000 / cycles));
         r.put("mariadbCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.dbCpu() - before.dbCpu()) * 1000 / cycles));
         r.put("driverCpuMillisPerCycle", round(cycles == 0 ? 0 : (after.driverCpu() - before.driverCpu()) * 1000 / cycles));
         Map<String, Object> sql = new LinkedHashMap<>();

@@ -4,7 +4,7 @@
 # both sides; prints each round's ratios and their median per mode and client count, and writes
 # target/bench/route-rounds.json (each round's route-bare.json and route-http.json kept as -<round>.json).
 #   bench/route-rounds.sh <rounds> [route.sh options]      e.g. bench/route-rounds.sh 3 --clients=8
-# The environment is route.sh's (SKIP_BUILD, JAR, WARMUP, BARE_HISTORY, ROUTE_JVM_OPTS, DB_PORT…); BARE= is refused,
+# The environment is route.sh's (SKIP_BUILD, JAR, WARMUP, WARMUP_MAX, BARE_HISTORY, ROUTE_JVM_OPTS, DB_PORT…); BARE= is refused,
 # since a round without its own bare engine would be no pair. The build, when made, is made once.
 set -euo pipefail
 cd "$(dirname "$0")/.."

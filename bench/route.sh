@@ -20,11 +20,12 @@
 # compilers still took a third of its CPU after 3 minutes of load and under a tenth after 5, the bare
 # engine's after under 2; on a slow day of that VM, with the JVM's 2 compiler threads, still a sixth to a
 # fifth after 5, and with 3 (the default options below 4 processors) a twentieth to a tenth: twelfth round;
-# WARMUP=10 shows a young node). WARMUP_MAX=<seconds> (default 900): past WARMUP, each side's load goes on in
+# WARMUP=10 WARMUP_MAX=10 shows a young node). WARMUP_MAX=<seconds> (default 900): past WARMUP, each side's load goes on in
 # stretches of 30 s while its JIT took more than 5 % of its JVM's CPU over the last stretch, up to WARMUP_MAX in
 # all, so that both are measured with their JIT settled (on the fourteenth round's slow day the node's JIT still
-# took 24-31 % of its CPU after 5 to 9 minutes of load, 5-11 % after 10); each side's warm-up is printed and kept
-# in the JSON. WARMUP_MAX=$WARMUP gives the fixed warm-up of the rounds before. During the node's warm-up one desk
+# took 24-33 % of its CPU 5 to 7 minutes into the load, and under 5 % only after 9 to 10); each side's warm-up is printed and kept
+# in the JSON (the JIT's CPU is a lower bound: a compiler thread the JVM ends within a stretch is left out).
+# WARMUP_MAX=$WARMUP gives the fixed warm-up of the rounds before. During the node's warm-up one desk
 # logs in afresh every 30 s, as people log in all day (with logins only at the start, each phase's own logins
 # undid the compiled request path at the phase's start: fourteenth round).
 # Needs MariaDB on 127.0.0.1:3306 (root, empty password); uses the databases imprimatur_route_bare and

@@ -39,7 +39,8 @@ public final class BareRoute {
         Map<String, String> opts = RouteLoad.options(args);
         int clients = Integer.parseInt(opts.getOrDefault("clients", "8"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "25"));
-        // as long as the node's (route.sh passes WARMUP to both): a young JVM spends its cores compiling
+        // by the node's rule (route.sh passes WARMUP and WARMUP_MAX to both; each side stops when its own JIT has
+        // settled): a young JVM spends its cores compiling
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "5"));
         long poll = Long.parseLong(opts.getOrDefault("poll", "20"));
         String jdbc = opts.get("jdbc");
@@ -72,7 +73,7 @@ public final class BareRoute {
         RouteLoad.Tally tally = new RouteLoad.Tally();
         String self = String.valueOf(ProcessHandle.current().pid());
         Map<String, Object> warmedUp = RouteLoad.warmUp(self, warmup, Integer.parseInt(opts.getOrDefault("warmup-max", String.valueOf(warmup))),
-                seconds1 -> run(engine, clients, seconds1, poll, new RouteLoad.Tally()));
+                stretch -> run(engine, clients, stretch, poll, new RouteLoad.Tally()));
         RouteLoad.Sample before = RouteLoad.Sample.take(root, self);
         run(engine, clients, seconds, poll, tally);
         RouteLoad.Sample after = RouteLoad.Sample.take(root, self);

@@ -83,7 +83,7 @@ public final class RouteLoad {
         // the JIT, the pools, the caches: not part of any phase. One desk logs in afresh before each stretch, as
         // people log in all day: with logins only at the start, the JIT compiled the request path for logged-in
         // calls alone, and each phase's own logins (anonymous requests, the login's events) undid that code at the
-        // phase's start (fourteenth round: 267 deoptimisations in its first 30 s, 4 to 17 per 30 s before)
+        // phase's start (fourteenth round: 267 deoptimisations in its first 30 s, 1 to 17 per 30 s before)
         int[] turn = {0};
         Map<String, Object> warmedUp = warmUp(pid, warmup, Integer.parseInt(opts.getOrDefault("warmup-max", String.valueOf(warmup))),
                 stretch -> {
@@ -129,16 +129,17 @@ public final class RouteLoad {
     static final double JIT_SETTLED = 0.05;
 
     /**
-     * Warms a JVM up until its JIT has settled: load in stretches of 30 s (or of the minimum if shorter), at
+     * Warms a JVM up until its JIT has settled: load in stretches of 30 s (or of the maximum if shorter), at
      * least {@code minimum} seconds (rounded up to whole stretches); then, while the JIT's compiler threads
      * took more than {@link #JIT_SETTLED} of that JVM's CPU over the last stretch, another stretch, up to
-     * {@code maximum} seconds in all. A node that
-     * still compiles is measured as a young node, not as the steady one the ratio is about: on a slow day
-     * (fourteenth round, docs/performance.md) the node's JIT still took 37 of its 130 ms of CPU per cycle
-     * after 300 s, the bare engine's 2 of 40. The same rule for both sides; what each needed is reported.
+     * {@code maximum} seconds in all (at least one stretch). A node that still compiles is measured as a
+     * young node, not as the steady one the ratio is about: on a slow day (fourteenth round,
+     * docs/performance.md) the node's JIT still took 37 of its 130 ms of CPU per cycle after 300 s, the bare
+     * engine's 2 of 40. The same rule for both sides; what each needed is reported.
      */
     static Map<String, Object> warmUp(String pid, int minimum, int maximum, Warming load) throws Exception {
-        int stretch = Math.max(1, Math.min(30, minimum));
+        maximum = Math.max(maximum, minimum);
+        int stretch = Math.max(1, Math.min(30, maximum));
         int spent = 0;
         double share;
         do {
@@ -147,9 +148,12 @@ public final class RouteLoad {
             load.run(stretch);
             spent += stretch;
             double used = FeedbackLoad.cpuSeconds(pid) - cpu;
-            share = used <= 0 ? 0 : jitSince(jit, jitSeconds(pid)) / used;
+            if (used <= 0) {
+                throw new IllegalStateException("no CPU time read for the JVM " + pid + " over a stretch of load: is it running?");
+            }
+            share = jitSince(jit, jitSeconds(pid)) / used;
             System.err.printf("# warm-up: %d s, the JIT %.1f %% of the JVM's CPU over the last %d s%n", spent, share * 100, stretch);
-        } while (spent < minimum || share > JIT_SETTLED && spent + stretch <= maximum);
+        } while (spent < minimum || (share > JIT_SETTLED && spent + stretch <= maximum));
         System.out.printf("# warm-up: %d s (at least %d, at most %d); the JIT %.1f %% of the JVM's CPU over its last %d s%s%n", spent,
                 minimum, maximum, share * 100, stretch, share <= JIT_SETTLED ? "" : ", not yet settled");
         Map<String, Object> done = new LinkedHashMap<>();
@@ -389,9 +393,10 @@ public final class RouteLoad {
     }
 
     /**
-     * The compiler threads' CPU between two readings. The JVM ends a compiler thread that has idled a while
-     * and starts one when compiling piles up: one that ended in between is left out (it had idled), one that
-     * started is counted whole. (A plain sum across the readings fell by a thread's whole past when it ended.)
+     * The compiler threads' CPU between two readings, at least: the JVM ends a compiler thread that has idled
+     * a while and starts one when compiling piles up; one that started in between is counted whole, one that
+     * ended is left out with what it used before it idled (so the figure is a lower bound). A plain sum across
+     * the readings fell by the ended thread's whole past.
      */
     static double jitSince(Map<String, Double> before, Map<String, Double> after) {
         double seconds = 0;

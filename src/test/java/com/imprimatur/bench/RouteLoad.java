@@ -78,7 +78,7 @@ public final class RouteLoad {
         int warmingDesks = Math.max(4, clientCounts.stream().mapToInt(Integer::intValue).max().orElse(4));
         for (int i = 0; i < warmingDesks; i++) {
             String mode = modes.get(i % modes.size());
-            warming.add(new Caller[] {Caller.of(mode, base, "writer"), Caller.of(mode, base, "reviewer"), Caller.of(mode, base, "editor")});
+            warming.add(desk(mode, base));
         }
         // the JIT, the pools, the caches: not part of any phase. One desk logs in afresh before each stretch, as
         // people log in all day: with logins only at the start, the JIT compiled the request path for logged-in
@@ -88,17 +88,14 @@ public final class RouteLoad {
         Map<String, Object> warmedUp = warmUp(pid, warmup, Integer.parseInt(opts.getOrDefault("warmup-max", String.valueOf(warmup))),
                 stretch -> {
                     int i = turn[0]++ % warming.size();
-                    String mode = modes.get(i % modes.size());
-                    warming.set(i, new Caller[] {Caller.of(mode, base, "writer"), Caller.of(mode, base, "reviewer"),
-                            Caller.of(mode, base, "editor")});
+                    warming.set(i, desk(modes.get(i % modes.size()), base));
                     run(warming, stretch, poll, new Tally());
                 });
         for (String mode : modes) {
             for (int clients : clientCounts) {
                 List<Caller[]> desks = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
-                    desks.add(new Caller[] {Caller.of(mode, base, "writer"), Caller.of(mode, base, "reviewer"),
-                            Caller.of(mode, base, "editor")});
+                    desks.add(desk(mode, base));
                 }
                 run(desks, 3, poll, new Tally()); // warm-up
                 Sample before = Sample.take(root, pid);
@@ -118,6 +115,11 @@ public final class RouteLoad {
         all.put("phases", results);
         all.put("sqlPerCall", perCall);
         JSON.writeValue(Path.of(opts.get("out")).toFile(), all);
+    }
+
+    /** One desk: a writer, a reviewer and an editor, each logged in (a session or a token, by the mode). */
+    static Caller[] desk(String mode, String base) throws Exception {
+        return new Caller[] {Caller.of(mode, base, "writer"), Caller.of(mode, base, "reviewer"), Caller.of(mode, base, "editor")};
     }
 
     /** Load for a number of seconds: the warm-up's. */

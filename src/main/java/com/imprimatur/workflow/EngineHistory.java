@@ -2,16 +2,12 @@ package com.imprimatur.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -42,6 +38,10 @@ import org.springframework.stereotype.Component;
  * webapps, in the engine's user-operation log (kept); the last assignee in the task history.
  * </ul>
  *
+ * <p>The events of the job log's routine entries and of the identity-link log are not made at all
+ * ({@link HistoryProducer}, which also writes an ended instance's removal time only to the tables
+ * that hold its rows); the handler below writes the rest.
+ *
  * <p>What the history API then answers differently (nothing here asks): the task-history filters on
  * candidates and involvement ({@code taskHadCandidateUser/Group}, {@code taskInvolvedUser/Group},
  * {@code withCandidateGroups}) find no task and {@code withoutCandidateGroups} finds every task; the
@@ -59,18 +59,10 @@ public class EngineHistory extends AbstractProcessEnginePlugin {
         handlers.add(new Kept());
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         configuration.setCustomHistoryEventHandlers(handlers);
+        configuration.setHistoryEventProducer(new HistoryProducer());
     }
 
     static final class Kept extends DbHistoryEventHandler {
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (event instanceof HistoricIdentityLinkLogEventEntity
-                    || event instanceof HistoricJobLogEvent job && job.getState() != JobState.FAILED.getStateCode()) {
-                return;
-            }
-            super.handleEvent(event);
-        }
 
         @Override
         protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {

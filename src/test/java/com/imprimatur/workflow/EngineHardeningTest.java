@@ -158,6 +158,9 @@ class EngineHardeningTest extends IntegrationTest {
                 .setVariables(Map.of("articleId", -7L, "revision", 1, "writer", "writer", "authors", "writer"))
                 .startBeforeActivity("checkPlagiarism").execute().getId();
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricJobLogQuery().processInstanceId(failed).failureLog().count() > 0);
+        // a comment and an attachment on it through Camunda's task API (tables no ordinary cycle writes: HistoryProducer)
+        engine.getTaskService().createComment(null, failed, "looked at by an operator");
+        engine.getTaskService().createAttachment("url", null, failed, "runbook", "what the operator read", "https://example.org/runbook");
         identity.setAuthenticatedUserId("admin");
         try {
             runtime.deleteProcessInstance(failed, "test: ended by an admin");
@@ -177,6 +180,8 @@ class EngineHardeningTest extends IntegrationTest {
         assertThat(failedRows.get("ACT_HI_JOB_LOG")).isPositive();
         assertThat(failedRows.get("ACT_GE_BYTEARRAY")).isPositive();
         assertThat(failedRows.get("ACT_HI_OP_LOG")).isPositive();
+        assertThat(failedRows.get("ACT_HI_COMMENT")).isPositive();
+        assertThat(failedRows.get("ACT_HI_ATTACHMENT")).isPositive();
 
         // the cleanup deletes by removal time: no row of an ended cycle may lack one, or it would stay for ever
         for (String table : historyTables()) {

@@ -61,6 +61,15 @@ import org.camunda.bpm.engine.task.IdentityLink;
  * cleanup (removal-time based) are as before.
  * </ul>
  *
+ * <p>Two limits: the first needs an administrator in Camunda's webapps at the very moment a cycle
+ * ends, the second cannot happen with our models. A row written by another transaction that has
+ * not committed when the check runs is not seen, where Camunda's update would have waited for it and
+ * stamped it: an administrator's comment or attachment through Camunda's webapps in the very moment
+ * the cycle ends would keep no removal time (Camunda's own update misses one written just after it, so
+ * the window is wider, not new). And an instance that ended inside another command-close listener
+ * would fail its command (the engine's list of listeners changes while it is being read): none of our
+ * models ends on a conditional event or keeps object variables.
+ *
  * <p>docs/performance.md, fifteenth round.
  */
 final class HistoryProducer extends CacheAwareHistoryEventProducer {

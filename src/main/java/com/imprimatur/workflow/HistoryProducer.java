@@ -61,14 +61,13 @@ import org.camunda.bpm.engine.task.IdentityLink;
  * cleanup (removal-time based) are as before.
  * </ul>
  *
- * <p>Two limits: the first needs an administrator in Camunda's webapps at the very moment a cycle
- * ends, the second cannot happen with our models. A row written by another transaction that has
- * not committed when the check runs is not seen, where Camunda's update would have waited for it and
- * stamped it: an administrator's comment or attachment through Camunda's webapps in the very moment
- * the cycle ends would keep no removal time (Camunda's own update misses one written just after it, so
- * the window is wider, not new). And an instance that ended inside another command-close listener
- * would fail its command (the engine's list of listeners changes while it is being read): none of our
- * models ends on a conditional event or keeps object variables.
+ * <p>The check reads with a shared lock in each subquery, so that, like Camunda's update, it waits
+ * for a row of the instance that another transaction has written and not yet committed (an
+ * administrator's comment through Camunda's webapps in the moment the cycle ends) and then finds it;
+ * a plain read would not see it, and the row would keep no removal time. One limit: an instance that
+ * ended inside another command-close listener would fail its command (the engine's list of listeners
+ * changes while it is being read); none of our models ends on a conditional event or keeps object
+ * variables.
  *
  * <p>docs/performance.md, fifteenth round.
  */
@@ -182,7 +181,7 @@ final class HistoryProducer extends CacheAwareHistoryEventProducer {
             StringBuilder sql = new StringBuilder("select ");
             for (int i = 0; i < asked.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append("exists (select 1 from ").append(prefix == null ? "" : prefix)
-                        .append(tables.get(asked.get(i))).append(" where ROOT_PROC_INST_ID_ = ?)");
+                        .append(tables.get(asked.get(i))).append(" where ROOT_PROC_INST_ID_ = ? lock in share mode)");
             }
             Connection connection = command.getDbSqlSession().getSqlSession().getConnection();
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {

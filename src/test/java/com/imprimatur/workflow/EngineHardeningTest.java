@@ -159,8 +159,8 @@ class EngineHardeningTest extends IntegrationTest {
                 .startBeforeActivity("checkPlagiarism").execute().getId();
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricJobLogQuery().processInstanceId(failed).failureLog().count() > 0);
         // a comment and an attachment on it through Camunda's task API (tables no ordinary cycle writes: HistoryProducer)
-        engine.getTaskService().createComment(null, failed, "looked at by an operator");
-        engine.getTaskService().createAttachment("url", null, failed, "runbook", "what the operator read", "https://example.org/runbook");
+        taskService.createComment(null, failed, "looked at by an operator");
+        taskService.createAttachment("url", null, failed, "runbook", "what the operator read", "https://example.org/runbook");
         identity.setAuthenticatedUserId("admin");
         try {
             runtime.deleteProcessInstance(failed, "test: ended by an admin");
@@ -210,6 +210,41 @@ class EngineHardeningTest extends IntegrationTest {
         assertThat(historyRows(recentCycle)).isEqualTo(recentRows);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where article_id = ?", Long.class, old)).isEqualTo(auditOfOld);
         assertThat(new Desk(api()).article("editor", old).get("status").asText()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void aHistoryRowStillBeingWrittenWhenACycleEndsGetsItsRemovalTimeToo() throws Exception {
+        String cycle = runtime.createProcessInstanceByKey("article-review").businessKey("retention-race-" + UUID.randomUUID())
+                .setVariables(Map.of("articleId", -8L, "revision", 1, "writer", "writer", "authors", "writer"))
+                .startBeforeActivity("checkPlagiarism").execute().getId();
+        String comment = UUID.randomUUID().toString();
+        try (java.sql.Connection operator = jdbc.getDataSource().getConnection()) {
+            // an operator's comment on the cycle, written and not yet committed (as Camunda's AddCommentCmd writes it)
+            operator.setAutoCommit(false);
+            try (var insert = operator.prepareStatement("insert into ACT_HI_COMMENT (ID_, TYPE_, TIME_, USER_ID_, PROC_INST_ID_,"
+                    + " ROOT_PROC_INST_ID_, ACTION_, MESSAGE_, FULL_MSG_) values (?, 'comment', now(), 'admin', ?, ?, 'AddComment', ?, ?)")) {
+                insert.setString(1, comment);
+                insert.setString(2, cycle);
+                insert.setString(3, cycle);
+                insert.setString(4, "written while the cycle ends");
+                insert.setBytes(5, "written while the cycle ends".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                insert.executeUpdate();
+            }
+            var ended = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    runtime.deleteProcessInstance(cycle, "test: ended while a comment was being written");
+                } catch (org.camunda.bpm.engine.OptimisticLockingException retriedMeanwhile) {
+                    runtime.deleteProcessInstance(cycle, "test: ended while a comment was being written");
+                }
+            });
+            // the end's check of the tables a cycle writes now and then waits for the comment, as Camunda's update would
+            Thread.sleep(1000);
+            assertThat(ended).isNotDone();
+            operator.commit();
+            ended.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(cycle).singleResult().getRemovalTime()).isNotNull();
+        assertThat(jdbc.queryForObject("select REMOVAL_TIME_ is not null from ACT_HI_COMMENT where ID_ = ?", Boolean.class, comment)).isTrue();
     }
 
     /** The ended cycle of an article (its only one). */
